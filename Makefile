@@ -1,0 +1,68 @@
+# SEND Guide — `make run` starts the assistant, `make test` runs every check. Both set up a
+# fresh machine on their own: a Python 3.10 virtualenv, pinned dependencies, a trained model.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+SPACY_DIR := build/spacy_send_en
+export RASA_PORT ?= 5005
+export ACTION_PORT ?= 5055
+export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_PORT)/webhook
+# Rasa phones home otherwise; this machine reaches only package registries.
+export RASA_TELEMETRY_ENABLED := false
+
+.PHONY: help run shell test lint validate unit e2e rasa-test model benchmark clean
+
+help:
+	@echo "make run        start the assistant (REST + socket.io on :$(RASA_PORT), actions on :$(ACTION_PORT))"
+	@echo "make shell      chat with the running assistant in this terminal"
+	@echo "make test       validate data, lint, unit + end-to-end tests, rasa test stories"
+	@echo "make benchmark  measure intent quality and speed (writes benchmarks/RESULTS.md)"
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt scripts/find_python310.sh
+	@python310="$$(scripts/find_python310.sh)" || exit 1; \
+	 echo "Creating $(VENV) with $$python310"; \
+	 rm -rf $(VENV) && "$$python310" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip<25"
+	$(PY) -m pip install --quiet -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+$(SPACY_DIR)/meta.json: $(VENV)/.installed send_guide/content/terms.yml send_guide/terminology.py
+	$(PY) -m send_guide.terminology $(SPACY_DIR)
+
+model: $(VENV)/.installed $(SPACY_DIR)/meta.json
+	@$(PY) scripts/train_if_changed.py > /dev/null
+
+run: model
+	@scripts/run.sh "$$($(PY) scripts/train_if_changed.py)"
+
+shell: $(VENV)/.installed
+	@$(PY) -m tools.chat
+
+validate: $(VENV)/.installed
+	$(RASA) data validate --fail-on-warnings --max-history 5
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+unit: $(VENV)/.installed $(SPACY_DIR)/meta.json
+	$(VENV)/bin/pytest -q tests/unit
+
+e2e: model
+	SEND_GUIDE_MODEL="$$($(PY) scripts/train_if_changed.py)" $(VENV)/bin/pytest -q tests/e2e
+
+rasa-test: model
+	$(RASA) test core --model "$$($(PY) scripts/train_if_changed.py)" --stories tests/test_stories.yml \
+	  --endpoints endpoints.yml --fail-on-prediction-errors --out results/core
+
+test: validate lint model
+	SEND_GUIDE_MODEL="$$($(PY) scripts/train_if_changed.py)" $(VENV)/bin/pytest -q tests
+	$(MAKE) --no-print-directory rasa-test
+
+benchmark: model
+	$(PY) -m benchmarks.run_all
+
+clean:
+	rm -rf build models results .rasa test-output

@@ -1,0 +1,97 @@
+"""Actions that navigate the FAQ topics: the menu, fallback suggestions, "tell me more"."""
+
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.tracker_helpers import first_entity, intent_button, intent_ranking, user_intents
+from send_guide.topics import catalogue
+
+SENDIAS_BUTTON_TITLE = "Talk to a person"
+
+
+class ActionShowMenu(Action):
+    """The topic menu for people who prefer to click: groups first, then a group's topics."""
+
+    def name(self) -> str:
+        return "action_show_menu"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        topics = catalogue()
+        group = first_entity(tracker, "menu_group")
+        if group in topics.groups:
+            buttons = [intent_button(t.title, t.intent) for t in topics.in_group(group)]
+            buttons.append(intent_button("Back to all topics", "show_menu"))
+            dispatcher.utter_message(response="utter_menu_group", group=topics.groups[group], buttons=buttons)
+            return []
+        buttons = [
+            intent_button(title, "show_menu", menu_group=key) for key, title in topics.groups.items()
+        ]
+        buttons.append(intent_button(SENDIAS_BUTTON_TITLE, "talk_to_person"))
+        dispatcher.utter_message(response="utter_menu", buttons=buttons)
+        return []
+
+
+class ActionSuggestTopics(Action):
+    """NLU fallback: offer the two or three topics the message most likely meant."""
+
+    def name(self) -> str:
+        return "action_suggest_topics"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        suggestions = catalogue().suggestions(intent_ranking(tracker))
+        buttons = [intent_button(t.title, t.intent) for t in suggestions]
+        buttons.append(intent_button("Show all topics", "show_menu"))
+        buttons.append(intent_button(SENDIAS_BUTTON_TITLE, "talk_to_person"))
+        response = "utter_did_you_mean" if suggestions else "utter_default"
+        dispatcher.utter_message(response=response, buttons=buttons)
+        return []
+
+
+class ActionTellMeMore(Action):
+    """Give the longer part of a topic: the one named by the button, else the last one asked."""
+
+    def name(self) -> str:
+        return "action_tell_me_more"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        topics = catalogue()
+        topic = topics.get(first_entity(tracker, "topic")) or topics.last_answered(
+            user_intents(tracker)
+        )
+        if topic is None:
+            dispatcher.utter_message(response="utter_more_which_topic")
+            return []
+        if topic.more_response:
+            dispatcher.utter_message(response=topic.more_response)
+        else:
+            dispatcher.utter_message(response="utter_no_more", topic=topic.title)
+        return []
+
+
+class ActionAcknowledgeRole(Action):
+    """Thank the user for saying who they are; re-answer the last question if its answer
+    differs for that role (the role slot is already set by its entity mapping)."""
+
+    def name(self) -> str:
+        return "action_acknowledge_role"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        role = tracker.get_slot("role")
+        if role not in ("parent", "young_person", "professional"):
+            dispatcher.utter_message(response="utter_ask_role")
+            return []
+        dispatcher.utter_message(response=f"utter_role_{role}")
+        previous = catalogue().last_answered(user_intents(tracker)[:-1])
+        if previous is not None and previous.roles:
+            dispatcher.utter_message(response=previous.response)
+        return []

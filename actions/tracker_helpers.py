@@ -1,0 +1,35 @@
+"""Small read-only helpers over the Rasa SDK tracker, shared by the actions."""
+
+from typing import Any, List
+
+from rasa_sdk import Tracker
+
+
+def entity_values(tracker: Tracker, entity: str) -> List[str]:
+    return [str(value) for value in tracker.get_latest_entity_values(entity)]
+
+
+def first_entity(tracker: Tracker, entity: str) -> str | None:
+    return next(iter(entity_values(tracker, entity)), None)
+
+
+def user_intents(tracker: Tracker) -> List[str | None]:
+    """Intents of the user's messages in this conversation, oldest first."""
+    return [
+        (event.get("parse_data") or {}).get("intent", {}).get("name")
+        for event in tracker.events
+        if event.get("event") == "user"
+    ]
+
+
+def intent_ranking(tracker: Tracker) -> List[tuple]:
+    ranking: List[Any] = tracker.latest_message.get("intent_ranking") or []
+    return [(entry.get("name"), float(entry.get("confidence") or 0.0)) for entry in ranking]
+
+
+def intent_button(title: str, intent: str, **entities: str) -> dict:
+    """A quick-reply button that sends an intent directly (no NLU guesswork on a click)."""
+    if entities:
+        pairs = ",".join(f'"{key}":"{value}"' for key, value in entities.items())
+        return {"title": title, "payload": f"/{intent}{{{pairs}}}"}
+    return {"title": title, "payload": f"/{intent}"}

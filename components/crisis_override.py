@@ -1,0 +1,44 @@
+"""Put the crisis intent first whenever a message is about harm, abuse or danger.
+
+Runs after the intent classifier and the fallback classifier, so neither can out-vote it.
+"""
+
+from typing import Any, Dict, List
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from send_guide.safety import is_crisis
+
+CRISIS_INTENT = "crisis"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class CrisisOverride(GraphComponent):
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "CrisisOverride":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if not is_crisis(message.get(TEXT) or ""):
+                continue
+            crisis = {"name": CRISIS_INTENT, "confidence": 1.0}
+            ranking = [crisis] + [
+                entry
+                for entry in message.get(INTENT_RANKING_KEY, [])
+                if entry.get("name") != CRISIS_INTENT
+            ]
+            message.set(INTENT, crisis, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages

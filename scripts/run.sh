@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Start the action server and Rasa (REST + socket.io) on the given model; Ctrl-C stops both.
+set -euo pipefail
+model="$1"
+rasa_port="${RASA_PORT:-5005}"
+action_port="${ACTION_PORT:-5055}"
+interface="${RASA_INTERFACE:-127.0.0.1}"
+export ACTION_ENDPOINT_URL="http://127.0.0.1:${action_port}/webhook"
+export SANIC_HOST="${SANIC_HOST:-127.0.0.1}"   # keeps the action server off the network
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo; echo "Stopping the assistant..."
+  kill "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+.venv/bin/rasa run actions --actions actions --port "$action_port" &
+pids+=($!)
+.venv/bin/rasa run --model "$model" --port "$rasa_port" --interface "$interface" \
+  --enable-api --credentials credentials.yml --endpoints endpoints.yml \
+  --cors "${CORS_ORIGINS:-http://localhost:8080}" &
+pids+=($!)
+
+echo "Waiting for the assistant to start (about a minute)..."
+for _ in $(seq 1 180); do
+  if curl -fsS "http://127.0.0.1:${rasa_port}/status" >/dev/null 2>&1 \
+     && curl -fsS "http://127.0.0.1:${action_port}/health" >/dev/null 2>&1; then
+    cat <<MSG
+
+The SEND Guide is running.
+  Chat in this machine's terminal:  make shell
+  Or send one message over REST:
+    curl -s -X POST http://127.0.0.1:${rasa_port}/webhooks/rest/webhook \\
+         -H 'Content-Type: application/json' \\
+         -d '{"sender": "demo", "message": "how do I ask for an EHC assessment?"}'
+Press Ctrl-C to stop.
+MSG
+    break
+  fi
+  sleep 1
+done
+wait -n "${pids[@]}"

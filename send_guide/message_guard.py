@@ -1,0 +1,50 @@
+"""Make any incoming message safe to hand to the assistant, without losing its meaning.
+
+Why: a chat box receives anything — nothing at all, a pasted 20 000-character letter, control
+characters, or a client that sends the wrong JSON. Each must get a kind reply, never a crash.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+# Long messages keep their beginning and their end: in a rambling message the story comes
+# first and the question usually comes last.
+MAX_MESSAGE_CHARS = 2000
+_KEEP_EACH_END = MAX_MESSAGE_CHARS // 2
+MAX_SENDER_CHARS = 128
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SENDER = re.compile(rf"^[\w.:@-]{{1,{MAX_SENDER_CHARS}}}$")
+
+# Stand-in messages for input that has no words. They are intent payloads, so the reply
+# comes from the domain like every other answer and the turn is kept in the conversation.
+EMPTY_MESSAGE = "/empty_message"
+UNREADABLE_MESSAGE = "/unreadable_message"
+
+
+@dataclass(frozen=True)
+class GuardedMessage:
+    text: str
+    truncated: bool = False
+
+
+def clean_text(raw: Any) -> GuardedMessage:
+    """Normalise a message's text; non-text and empty messages become stand-in payloads."""
+    if not isinstance(raw, str):
+        return GuardedMessage(UNREADABLE_MESSAGE if raw is not None else EMPTY_MESSAGE)
+    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", raw)).strip()
+    if not text:
+        return GuardedMessage(EMPTY_MESSAGE)
+    if len(text) <= MAX_MESSAGE_CHARS:
+        return GuardedMessage(text)
+    shortened = f"{text[:_KEEP_EACH_END].rstrip()} … {text[-_KEEP_EACH_END:].lstrip()}"
+    return GuardedMessage(shortened, truncated=True)
+
+
+def valid_sender(raw: Any) -> str | None:
+    """The conversation id if it is a short plain identifier, else None (the request is refused:
+    a missing id would otherwise mix strangers into one shared conversation)."""
+    if isinstance(raw, str) and _SENDER.match(raw):
+        return raw
+    return None

@@ -1,0 +1,15 @@
+"""The source pages every answer must rest on, with the exact wording of their "Source:" line."""
+
+SOURCE_TITLES: dict[str, str] = {
+    "000": 'Luton Local Offer, "I am a professional" page',
+    "001": 'Luton Local Offer, "I am a parent or carer" page',
+    "002": "Luton SEND Strategy 2023 to 2026",
+    "003": 'Luton Council, "Education, Health and Care needs assessment" page',
+    "004": 'Milton Keynes Local Offer, "All about the SEND Local Offer" page',
+    "timescales": "EHC timescales reference (SEND Regulations 2014)",
+}
+
+
+def source_line(*source_ids: str) -> str:
+    """The closing line of an answer, naming each page it rests on."""
+    return "Source: " + " and ".join(SOURCE_TITLES[sid] for sid in source_ids) + "."

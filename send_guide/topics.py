@@ -1,0 +1,87 @@
+"""The FAQ topics: one intent each, grouped for the menu, titled for buttons.
+
+The catalogue lives in `content/topics.yml` so that content editors can change titles and
+groups without touching code. Actions use it to build menus, fallback suggestions and
+"tell me more" follow-ups.
+"""
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from send_guide.content_files import load_content
+
+ROLES = ("parent", "young_person", "professional")
+
+
+@dataclass(frozen=True)
+class Topic:
+    intent: str
+    title: str
+    group: str
+    source: str
+    has_more: bool = False
+    roles: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def response(self) -> str:
+        return f"utter_{self.intent}"
+
+    @property
+    def more_response(self) -> str | None:
+        return f"utter_more_{self.intent}" if self.has_more else None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    groups: dict[str, str]
+    topics: dict[str, Topic]
+
+    def in_group(self, group: str) -> list[Topic]:
+        return [topic for topic in self.topics.values() if topic.group == group]
+
+    def get(self, intent: str | None) -> Topic | None:
+        return self.topics.get(intent or "")
+
+    def suggestions(
+        self, ranking: Iterable[tuple[str, float]], limit: int = 3, min_confidence: float = 0.05
+    ) -> list[Topic]:
+        """The most likely FAQ topics from an intent ranking, best first.
+
+        Non-FAQ intents (greet, out_of_scope, ...) are skipped: offering "greet" as a topic
+        to someone who was not understood would not help them.
+        """
+        picked: list[Topic] = []
+        for intent, confidence in ranking:
+            topic = self.topics.get(intent)
+            if topic is None or confidence < min_confidence:
+                continue
+            picked.append(topic)
+            if len(picked) == limit:
+                break
+        return picked
+
+    def last_answered(self, intents: Sequence[str | None]) -> Topic | None:
+        """The most recent FAQ topic in a conversation's user intents (oldest first)."""
+        for intent in reversed(intents):
+            topic = self.topics.get(intent or "")
+            if topic is not None:
+                return topic
+        return None
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    raw = load_content("topics.yml")
+    topics = {
+        intent: Topic(
+            intent=intent,
+            title=spec["title"],
+            group=spec["group"],
+            source=str(spec["source"]),
+            has_more=bool(spec.get("more", False)),
+            roles=tuple(spec.get("roles", ())),
+        )
+        for intent, spec in raw["topics"].items()
+    }
+    return Catalogue(groups=dict(raw["groups"]), topics=topics)

@@ -1,0 +1,83 @@
+"""Talk to the real assistant over the REST channel, as the web widget and other clients do."""
+
+import pytest
+
+from send_guide.topics import catalogue
+from tests.project_files import read_yaml, response_texts
+
+QUESTIONS = read_yaml("tests/data/source_questions.yml")
+
+
+def texts(replies: list) -> list[str]:
+    return [reply.get("text", "") for reply in replies]
+
+
+def answered_with(replies: list, response: str) -> bool:
+    return any(text in response_texts(response) for text in texts(replies))
+
+
+@pytest.mark.parametrize("question,intent", QUESTIONS["parent"].items())
+def test_every_parent_source_question_gets_its_answer(chat, question: str, intent: str) -> None:
+    replies = chat(question)
+    assert answered_with(replies, f"utter_{intent}"), f"{question!r} -> {texts(replies)}"
+
+
+@pytest.mark.parametrize("question,intent", QUESTIONS["professional"].items())
+def test_every_professional_source_question_gets_its_answer(chat, question: str, intent: str) -> None:
+    chat("I am a professional")
+    replies = chat(question)
+    assert answered_with(replies, f"utter_{intent}"), f"{question!r} -> {texts(replies)}"
+
+
+def test_role_changes_the_answer_and_re_answers_the_last_question(chat) -> None:
+    parent_answer = chat("how do I ask for an EHC needs assessment?")
+    professional_answer = chat("I'm a SENCO actually")
+    assert len(professional_answer) >= 2, "role acknowledged and the question answered again"
+    assert texts(parent_answer)[0] != texts(professional_answer)[-1]
+    assert answered_with(professional_answer[-1:], "utter_request_assessment")
+
+
+def test_tell_me_more_button_and_typed_follow_up(chat) -> None:
+    first = chat("what are the steps after asking for an ehc assessment")
+    assert answered_with(first, "utter_ehc_process")
+    button = next(b for r in first for b in r.get("buttons", []) if "tell_me_more" in b["payload"])
+    assert answered_with(chat(button["payload"]), "utter_more_ehc_process")
+    assert answered_with(chat("tell me more"), "utter_more_ehc_process")
+
+
+def test_glossary_explains_a_term_even_misspelt(chat) -> None:
+    assert "Special Educational Needs Co-ordinator" in " ".join(texts(chat("what does sendco mean")))
+    assert "dyspraxia" in " ".join(texts(chat("what is dyspraksia"))).lower()
+
+
+def test_menu_lists_groups_then_topics(chat) -> None:
+    menu = chat("show me the menu")
+    groups = [b for r in menu for b in r.get("buttons", [])]
+    assert len(groups) >= len(catalogue().groups)
+    topics = chat(groups[1]["payload"])
+    topic_buttons = [b for r in topics for b in r.get("buttons", [])]
+    assert any(b["payload"] == "/ehc_process" for b in topic_buttons)
+
+
+def test_out_of_scope_is_answered_politely(chat) -> None:
+    assert answered_with(chat("what's the weather tomorrow in luton"), "utter_out_of_scope")
+
+
+def test_talk_to_a_person_gives_sendias(chat) -> None:
+    assert "01582 548156" in " ".join(texts(chat("can I talk to a real person please")))
+
+
+def test_gibberish_gets_topic_suggestions_as_buttons(chat) -> None:
+    replies = chat("xqzv plorp wibble")
+    payloads = [b["payload"] for r in replies for b in r.get("buttons", [])]
+    assert "/show_menu" in payloads and "/talk_to_person" in payloads
+
+
+def test_crisis_message_gets_crisis_contacts_first(chat) -> None:
+    replies = chat("my son said he wants to kill himself, and what is an EHCP?")
+    assert "999" in replies[0]["text"] and "116 123" in replies[0]["text"]
+
+
+def test_figure_of_speech_is_not_a_crisis(chat) -> None:
+    replies = chat("it's killing me trying to get an EHCP, how long does it take?")
+    assert "116 123" not in " ".join(texts(replies))

@@ -1,0 +1,115 @@
+"""The answers themselves: every topic answered, sourced, short, plain, with real contacts only."""
+
+import re
+
+import pytest
+
+from send_guide.sources import SOURCE_TITLES
+from send_guide.topics import catalogue
+from tests.project_files import SOURCES, domain, nlu_examples, response_texts
+
+TOPICS = list(catalogue().topics.values())
+SOURCE_LINE = re.compile(r"\n\nSource: (?P<names>.+)\.$")
+PHONE = re.compile(r"(?<!\d)(?:\+44\s?|0)\d(?:[\s-]?\d){8,10}(?!\d)")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+MAX_WORDS = {"answer": 130, "more": 220}
+# Acronyms a parent may not know: each answer that uses one must also spell it out "(ACRONYM".
+ACRONYMS = ["SENCO", "SENDIAS", "SENAT", "CAMHS", "EHCP", "DSA", "PFA", "SLCN", "SEMH", "LA", "EP"]
+NATIONAL_HELPLINES = {"999", "111", "116123", "08001111"}
+KNOWN_SOURCES = list(SOURCE_TITLES.values()) + [
+    "national emergency and helpline numbers (999, NHS 111, Samaritans, Childline)"
+]
+NAVIGATION = {
+    "utter_menu", "utter_menu_group", "utter_did_you_mean", "utter_more_which_topic", "utter_empty_message",
+    "utter_unreadable_message", "utter_affirm_ack", "utter_deny_ack", "utter_goodbye", "utter_youre_welcome",
+    "utter_ask_role", "utter_role_parent", "utter_role_young_person", "utter_role_professional", "utter_greet",
+}
+
+
+def all_answer_texts() -> list[tuple[str, str]]:
+    return [
+        (name, variant["text"])
+        for name, variants in domain()["responses"].items()
+        for variant in variants
+        if "text" in variant and "{" not in variant["text"]
+    ]
+
+
+def body(text: str) -> str:
+    return SOURCE_LINE.split(text)[0]
+
+
+def source_digits() -> set[str]:
+    text = " ".join(path.read_text(encoding="utf-8") for path in SOURCES.glob("*.txt"))
+    text = re.sub(r"[()–-]", " ", text)
+    return {re.sub(r"\D", "", match) for match in PHONE.findall(text)}
+
+
+@pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t.intent)
+def test_topic_has_answer_rule_and_training_examples(topic) -> None:
+    assert response_texts(topic.response), f"no {topic.response} in domain.yml"
+    assert topic.intent in domain()["intents"]
+    assert len(nlu_examples().get(topic.intent, [])) >= 15
+
+
+@pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t.intent)
+def test_answer_variants_cover_the_roles_and_the_more_button(topic) -> None:
+    variants = domain()["responses"][topic.response]
+    conditioned = {
+        cond["value"] for v in variants for cond in v.get("condition", []) if cond["name"] == "role"
+    }
+    assert conditioned == set(topic.roles)
+    assert "condition" not in variants[-1], "the default (parents) variant must come last"
+    for variant in variants:
+        payloads = [b["payload"] for b in variant.get("buttons", [])]
+        assert (f'/tell_me_more{{"topic":"{topic.intent}"}}' in payloads) == topic.has_more
+    assert bool(response_texts(f"utter_more_{topic.intent}")) == topic.has_more
+
+
+@pytest.mark.parametrize("name,text", all_answer_texts(), ids=lambda v: v if len(v) < 60 else "")
+def test_every_answer_ends_with_a_known_source(name: str, text: str) -> None:
+    if name in NAVIGATION and "Source:" not in text:
+        return  # navigation text states no facts
+    match = SOURCE_LINE.search(text)
+    assert match, f"{name} does not end with a Source line"
+    rest = match.group("names")
+    for title in sorted(KNOWN_SOURCES, key=len, reverse=True):
+        rest = rest.replace(title, "")
+    assert rest.replace(" and ", "").strip() == "", f"{name}: unknown source in {match.group('names')!r}"
+
+
+@pytest.mark.parametrize("name,text", all_answer_texts(), ids=lambda v: v if len(v) < 60 else "")
+def test_answers_are_short_and_plain(name: str, text: str) -> None:
+    words = body(text).split()
+    limit = MAX_WORDS["more"] if name.startswith("utter_more_") else MAX_WORDS["answer"]
+    assert len(words) <= limit, f"{name} has {len(words)} words"
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", body(text)) if s.strip()]
+    longest = max(sentences, key=lambda s: len(s.split()))
+    assert len(longest.split()) <= 30, f"{name}: sentence too long: {longest}"
+
+
+@pytest.mark.parametrize("name,text", all_answer_texts(), ids=lambda v: v if len(v) < 60 else "")
+def test_acronyms_are_spelled_out(name: str, text: str) -> None:
+    for acronym in ACRONYMS:
+        if re.search(rf"\b{acronym}\b", body(text)):
+            assert f"({acronym}" in body(text) or f"{acronym} (" in body(text), f"{name}: {acronym} not expanded"
+
+
+def test_every_phone_number_comes_from_a_source_page() -> None:
+    allowed = source_digits() | NATIONAL_HELPLINES | {"08088083555"}
+    for name, text in all_answer_texts():
+        for number in PHONE.findall(text):
+            assert re.sub(r"\D", "", number) in allowed, f"{name}: {number} is not in the sources"
+
+
+def test_no_answer_contains_an_email_address() -> None:
+    for name, text in all_answer_texts():
+        assert not EMAIL.search(text), name
+
+
+def test_training_examples_do_not_repeat_across_intents() -> None:
+    seen: dict[str, str] = {}
+    for intent, examples in nlu_examples().items():
+        for example in examples:
+            key = example.lower().strip(" ?.!")
+            assert seen.setdefault(key, intent) == intent, f"{example!r} in {intent} and {seen[key]}"

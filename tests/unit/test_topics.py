@@ -1,0 +1,24 @@
+from send_guide.topics import catalogue
+
+
+def test_every_topic_is_in_a_known_group_with_a_short_title() -> None:
+    topics = catalogue()
+    assert len(topics.topics) >= 50
+    for topic in topics.topics.values():
+        assert topic.group in topics.groups, topic.intent
+        assert 0 < len(topic.title) <= 48, topic.intent
+
+
+def test_suggestions_skip_non_topics_and_keep_ranking_order() -> None:
+    ranking = [("greet", 0.4), ("mediation", 0.3), ("transport", 0.2), ("nlu_fallback", 0.1), ("benefits", 0.06)]
+    assert [t.intent for t in catalogue().suggestions(ranking)] == ["mediation", "transport", "benefits"]
+
+
+def test_suggestions_drop_near_zero_guesses() -> None:
+    assert catalogue().suggestions([("mediation", 0.01)]) == []
+
+
+def test_last_answered_finds_the_latest_topic() -> None:
+    intents = ["greet", "mediation", "thanks", "ehc_process", "tell_me_more", None]
+    assert catalogue().last_answered(intents).intent == "ehc_process"
+    assert catalogue().last_answered(["greet", None]) is None

@@ -1,0 +1,106 @@
+"""Start the real action server and Rasa server on free local ports (tests and benchmarks).
+
+Both run as child processes exactly as `make run` starts them, so tests talk to the same
+thing a user does: HTTP on the REST channel.
+"""
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class RunningAssistant:
+    rasa_url: str
+    action_url: str
+    rasa_pid: int
+
+    @property
+    def webhook(self) -> str:
+        return f"{self.rasa_url}/webhooks/rest/webhook"
+
+
+def _wait_until_up(url: str, processes: list, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for process in processes:
+            if process.poll() is not None:
+                raise RuntimeError(f"{process.args[:3]} exited with {process.returncode} during start-up")
+        with contextlib.suppress(requests.RequestException):
+            if requests.get(url, timeout=2).ok:
+                return
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextlib.contextmanager
+def running_assistant(
+    model: str,
+    log_dir: Path | None = None,
+    endpoints: str = "endpoints.yml",
+    with_actions: bool = True,
+    timeout: float = 240,
+) -> Iterator[RunningAssistant]:
+    """Run the assistant on `model` until the block ends; logs go to `log_dir` if given."""
+    rasa_port, action_port = free_port(), free_port()
+    env = dict(
+        os.environ,
+        ACTION_ENDPOINT_URL=f"http://127.0.0.1:{action_port}/webhook",
+        SANIC_HOST="127.0.0.1",
+        RASA_TELEMETRY_ENABLED="false",
+    )
+    log_dir = log_dir or ROOT / "test-output"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    processes: list = []
+    try:
+        if with_actions:
+            processes.append(
+                subprocess.Popen(
+                    [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)],
+                    cwd=ROOT, env=env, stdout=(log_dir / "actions.log").open("w"), stderr=subprocess.STDOUT,
+                )
+            )
+        processes.append(
+            subprocess.Popen(
+                [str(BIN / "rasa"), "run", "--model", model, "--port", str(rasa_port),
+                 "--interface", "127.0.0.1", "--enable-api", "--credentials", "credentials.yml",
+                 "--endpoints", endpoints],
+                cwd=ROOT, env=env, stdout=(log_dir / "rasa.log").open("w"), stderr=subprocess.STDOUT,
+            )
+        )
+        rasa_url = f"http://127.0.0.1:{rasa_port}"
+        if with_actions:
+            _wait_until_up(f"http://127.0.0.1:{action_port}/health", processes, timeout)
+        _wait_until_up(f"{rasa_url}/status", processes, timeout)
+        yield RunningAssistant(rasa_url, f"http://127.0.0.1:{action_port}", processes[-1].pid)
+    finally:
+        for process in reversed(processes):
+            _stop(process)
