@@ -68,8 +68,9 @@ def running_assistant(
     endpoints: str = "endpoints.yml",
     with_actions: bool = True,
     timeout: float = 240,
+    cwd: Path = ROOT,
 ) -> Iterator[RunningAssistant]:
-    """Run the assistant on `model` until the block ends; logs go to `log_dir` if given."""
+    """Run the assistant on `model` (project in `cwd`) until the block ends; logs go to `log_dir`."""
     rasa_port, action_port = free_port(), free_port()
     env = dict(
         os.environ,
@@ -85,7 +86,7 @@ def running_assistant(
             processes.append(
                 subprocess.Popen(
                     [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)],
-                    cwd=ROOT, env=env, stdout=(log_dir / "actions.log").open("w"), stderr=subprocess.STDOUT,
+                    cwd=cwd, env=env, stdout=(log_dir / "actions.log").open("w"), stderr=subprocess.STDOUT,
                 )
             )
         processes.append(
@@ -93,7 +94,7 @@ def running_assistant(
                 [str(BIN / "rasa"), "run", "--model", model, "--port", str(rasa_port),
                  "--interface", "127.0.0.1", "--enable-api", "--credentials", "credentials.yml",
                  "--endpoints", endpoints],
-                cwd=ROOT, env=env, stdout=(log_dir / "rasa.log").open("w"), stderr=subprocess.STDOUT,
+                cwd=cwd, env=env, stdout=(log_dir / "rasa.log").open("w"), stderr=subprocess.STDOUT,
             )
         )
         rasa_url = f"http://127.0.0.1:{rasa_port}"

@@ -1,0 +1,82 @@
+"""Run every benchmark and write benchmarks/RESULTS.md (figures with machine and date)."""
+
+import datetime
+import os
+import platform
+from pathlib import Path
+
+from benchmarks import nlu_quality, speed
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+TARGETS = {
+    "macro_f1": 0.95,
+    "throughput_ratio": 1.5,
+    "p50_single_ms": 50,
+    "rss_mb": 1200,
+    "training_s": 300,
+}
+
+
+def machine() -> str:
+    memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                     if line.startswith("MemTotal"))
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    return f"{os.cpu_count()} cores ({cpu}), {memory_kb / 1024 / 1024:.0f} GiB RAM, Python {platform.python_version()}"
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def main() -> None:
+    today = datetime.date.today().isoformat()
+    quality = nlu_quality.run()
+    bare, ours = speed.run()
+    ratio = ours.throughput_msgs_per_s / bare.throughput_msgs_per_s
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {today} on {machine()}. Regenerate with `make benchmark`.",
+        "",
+        "## Intent quality",
+        "",
+        f"`rasa test nlu` {quality.folds}-fold cross-validation on data/nlu.yml:",
+        f"macro-F1 **{quality.macro_f1:.3f}** (target ≥ {TARGETS['macro_f1']}: "
+        f"{verdict(quality.macro_f1 >= TARGETS['macro_f1'])}), accuracy {quality.accuracy:.3f}.",
+        "",
+        "Weakest intents (F1): " + ", ".join(f"{name} {f1:.2f}" for name, f1 in quality.weakest),
+        "",
+        "Most frequent confusions (true → predicted, count):",
+        "",
+        *[f"- {a} → {b}: {n}" for a, b, n in quality.confusions],
+        "",
+        "## Speed and memory (REST channel, same machine, same run)",
+        "",
+        "| measure | bare `rasa init` | SEND Guide | target |",
+        "|---|---|---|---|",
+        f"| cold start (process start → /status) | {bare.cold_start_s:.1f} s | {ours.cold_start_s:.1f} s | |",
+        f"| single-user p50 latency | {bare.p50_single_ms:.0f} ms | {ours.p50_single_ms:.0f} ms | "
+        f"≤ {TARGETS['p50_single_ms']} ms: {verdict(ours.p50_single_ms <= TARGETS['p50_single_ms'])} |",
+        f"| single-user p95 latency | {bare.p95_single_ms:.0f} ms | {ours.p95_single_ms:.0f} ms | |",
+        f"| throughput, {speed.CONCURRENT_USERS} concurrent conversations | {bare.throughput_msgs_per_s:.1f} msg/s | "
+        f"{ours.throughput_msgs_per_s:.1f} msg/s ({ratio:.2f}×) | ≥ {TARGETS['throughput_ratio']}× bare: "
+        f"{verdict(ratio >= TARGETS['throughput_ratio'])} |",
+        f"| p50 / p95 latency at {speed.CONCURRENT_USERS} concurrent | {bare.p50_concurrent_ms:.0f} / "
+        f"{bare.p95_concurrent_ms:.0f} ms | {ours.p50_concurrent_ms:.0f} / {ours.p95_concurrent_ms:.0f} ms | |",
+        f"| resident memory, Rasa server | {bare.rss_mb:.0f} MB | {ours.rss_mb:.0f} MB | "
+        f"≤ {TARGETS['rss_mb']} MB: {verdict(ours.rss_mb <= TARGETS['rss_mb'])} |",
+        f"| full training time | {bare.training_s:.0f} s | {ours.training_s:.0f} s | "
+        f"≤ {TARGETS['training_s']} s: {verdict(ours.training_s <= TARGETS['training_s'])} |",
+        "",
+        f"Load: {speed.CONCURRENT_USERS} conversations of {speed.TURNS_PER_USER} turns each, all at once; "
+        f"single-user: {speed.SINGLE_USER_TURNS} turns one after another. The SEND Guide figures include "
+        "the custom action server where a turn uses it. Memory is the Rasa server's resident set.",
+        "",
+    ]
+    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+    print(RESULTS.read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""Speed and memory of the running assistant, against a bare `rasa init` assistant on the same machine.
+
+Measures: cold start, single-user latency (p50, p95), throughput and p95 latency with 50
+concurrent conversations, resident memory of the Rasa server, and full training time.
+Run with `make benchmark` (writes benchmarks/RESULTS.md through benchmarks.run_all).
+"""
+
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiohttp
+
+from tools.servers import ROOT, running_assistant
+
+BIN = Path(sys.executable).parent
+MESSAGES = [
+    "hello",
+    "how do I ask for an EHC needs assessment for my son",
+    "what does SENCO mean",
+    "my child is not talking yet and he is 3",
+    "can I appeal the decision",
+    "thank you",
+]
+BARE_MESSAGES = ["hello", "I am sad", "yes", "are you a bot", "goodbye", "great"]
+CONCURRENT_USERS = 50
+TURNS_PER_USER = 6
+SINGLE_USER_TURNS = 60
+
+
+@dataclass
+class SpeedResult:
+    name: str
+    cold_start_s: float
+    p50_single_ms: float
+    p95_single_ms: float
+    throughput_msgs_per_s: float
+    p50_concurrent_ms: float
+    p95_concurrent_ms: float
+    rss_mb: float
+    training_s: float
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, from /proc."""
+    total_kb = 0
+    pids = [pid] + [int(p) for p in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True,
+                                                     text=True).stdout.split()]
+    for one in pids:
+        try:
+            for line in Path(f"/proc/{one}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total_kb += int(line.split()[1])
+        except FileNotFoundError:
+            continue
+    return total_kb / 1024
+
+
+async def _conversation(session: aiohttp.ClientSession, url: str, messages: list[str], turns: int) -> list[float]:
+    sender = f"bench-{uuid.uuid4().hex[:10]}"
+    latencies = []
+    for turn in range(turns):
+        started = time.perf_counter()
+        async with session.post(url, json={"sender": sender, "message": messages[turn % len(messages)]}) as reply:
+            await reply.read()
+            if reply.status != 200:
+                raise RuntimeError(f"HTTP {reply.status}")
+        latencies.append((time.perf_counter() - started) * 1000)
+    return latencies
+
+
+async def _load(url: str, messages: list[str], users: int, turns: int) -> tuple[list[float], float]:
+    connector = aiohttp.TCPConnector(limit=users)
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=600)) as session:
+        await _conversation(session, url, messages, 2)  # warm-up
+        started = time.perf_counter()
+        results = await asyncio.gather(*[_conversation(session, url, messages, turns) for _ in range(users)])
+        elapsed = time.perf_counter() - started
+    return [lat for one in results for lat in one], elapsed
+
+
+def measure(
+    name: str, model: str, cwd: Path, messages: list[str], with_actions: bool, training_s: float
+) -> SpeedResult:
+    started = time.perf_counter()
+    with running_assistant(model, cwd=cwd, with_actions=with_actions) as running:
+        cold_start = time.perf_counter() - started
+        single, _ = asyncio.run(_load(running.webhook, messages, 1, SINGLE_USER_TURNS))
+        concurrent, elapsed = asyncio.run(_load(running.webhook, messages, CONCURRENT_USERS, TURNS_PER_USER))
+        memory = rss_mb(running.rasa_pid)
+    return SpeedResult(
+        name=name,
+        cold_start_s=cold_start,
+        p50_single_ms=statistics.median(single),
+        p95_single_ms=percentile(single, 0.95),
+        throughput_msgs_per_s=len(concurrent) / elapsed,
+        p50_concurrent_ms=statistics.median(concurrent),
+        p95_concurrent_ms=percentile(concurrent, 0.95),
+        rss_mb=memory,
+        training_s=training_s,
+    )
+
+
+def timed_training(cwd: Path, out: Path, extra: list[str]) -> tuple[Path, float]:
+    started = time.perf_counter()
+    subprocess.run([str(BIN / "rasa"), "train", "--force", "--out", str(out), *extra], cwd=cwd, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - started
+    return max(out.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime), elapsed
+
+
+def run() -> list[SpeedResult]:
+    with tempfile.TemporaryDirectory(prefix="send-guide-bench-") as tmp:
+        tmp_path = Path(tmp)
+        bare = tmp_path / "bare"
+        bare.mkdir()
+        subprocess.run([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(bare)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        bare_model, bare_training = timed_training(bare, tmp_path / "bare-models", [])
+        ours_model, ours_training = timed_training(ROOT, tmp_path / "ours-models", [])
+        return [
+            measure("bare rasa init", str(bare_model), bare, BARE_MESSAGES, False, bare_training),
+            measure("SEND Guide", str(ours_model), ROOT, MESSAGES, True, ours_training),
+        ]
