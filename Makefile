@@ -42,7 +42,7 @@ shell: $(VENV)/.installed
 	@$(PY) -m tools.chat
 
 validate: $(VENV)/.installed
-	$(RASA) data validate --fail-on-warnings --max-history 5
+	$(PY) scripts/validate_data.py
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -9,15 +9,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from send_guide.content_files import load_content
 from send_guide.sources import source_line
 
 # Short spellings ("pd", "lac") are too easy to hit by accident when matching loosely,
-# so only spellings at least this long take part in the fuzzy match.
+# so only spellings at least this long take part in the fuzzy match. Typos allowed: one edit
+# (a wrong, missing, extra or swapped letter) in a short word, two in a long one.
 FUZZY_MIN_LENGTH = 5
-FUZZY_MIN_SCORE = 85
+LONG_SPELLING = 8
+
+
+def allowed_typos(spelling: str) -> int:
+    return 2 if len(spelling) >= LONG_SPELLING else 1
+
 MAX_WORDS_IN_TERM = 4
 WORD = re.compile(r"[a-z0-9']+(?:[-/][a-z0-9']+)*")
 
@@ -67,7 +73,7 @@ def _phrases(text: str) -> Iterable[str]:
 def find_term_in_text(text: str) -> str | None:
     """The term id a free-text question is most likely about, tolerating typos."""
     known = spellings()
-    best_id, best_score = None, 0.0
+    best_id, best_distance = None, None
     for phrase in _phrases(text):
         if phrase in known:
             return known[phrase]
@@ -76,10 +82,11 @@ def find_term_in_text(text: str) -> str | None:
         for spelling, term_id in known.items():
             if len(spelling) < FUZZY_MIN_LENGTH:
                 continue
-            score = fuzz.ratio(phrase, spelling)
-            if score > best_score:
-                best_id, best_score = term_id, score
-    return best_id if best_score >= FUZZY_MIN_SCORE else None
+            limit = allowed_typos(spelling)
+            distance = OSA.distance(phrase, spelling, score_cutoff=limit)
+            if distance <= limit and (best_distance is None or distance < best_distance):
+                best_id, best_distance = term_id, distance
+    return best_id
 
 
 def lookup(term_ids: Iterable[str], text: str = "") -> GlossaryEntry | None:

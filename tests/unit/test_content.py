@@ -23,6 +23,7 @@ NAVIGATION = {
     "utter_menu", "utter_menu_group", "utter_did_you_mean", "utter_more_which_topic", "utter_empty_message",
     "utter_unreadable_message", "utter_affirm_ack", "utter_deny_ack", "utter_goodbye", "utter_youre_welcome",
     "utter_ask_role", "utter_role_parent", "utter_role_young_person", "utter_role_professional", "utter_greet",
+    "utter_out_of_scope", "utter_default",
 }
 
 
@@ -42,6 +43,7 @@ def body(text: str) -> str:
 def source_digits() -> set[str]:
     text = " ".join(path.read_text(encoding="utf-8") for path in SOURCES.glob("*.txt"))
     text = re.sub(r"[()–-]", " ", text)
+    text = re.sub(r"\s+", " ", text)
     return {re.sub(r"\D", "", match) for match in PHONE.findall(text)}
 
 
