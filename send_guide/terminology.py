@@ -14,7 +14,7 @@ from typing import Any
 from send_guide.content_files import load_content
 
 TERM_LABEL = "term"
-ROLE_LABEL = "role"
+ROLE_LABEL = "user_role"  # "role" is a reserved key in Rasa entity dicts
 
 
 def ruler_patterns() -> list[dict[str, Any]]:

@@ -6,11 +6,12 @@ import pytest
 
 from send_guide.sources import SOURCE_TITLES
 from send_guide.topics import catalogue
-from tests.project_files import SOURCES, domain, nlu_examples, response_texts
+from tests.project_files import SOURCES, domain, nlu_examples, read_yaml, response_texts
 
 TOPICS = list(catalogue().topics.values())
 SOURCE_LINE = re.compile(r"\n\nSource: (?P<names>.+)\.$")
 PHONE = re.compile(r"(?<!\d)(?:\+44\s?|0)\d(?:[\s-]?\d){8,10}(?!\d)")
+ANNOTATION = re.compile(r"\[([^\]]+)\]\{[^}]*\}")  # "[SENCO]{...}" in e2e test stories
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 MAX_WORDS = {"answer": 130, "more": 220}
 # Acronyms a parent may not know: each answer that uses one must also spell it out "(ACRONYM".
@@ -115,3 +116,20 @@ def test_training_examples_do_not_repeat_across_intents() -> None:
         for example in examples:
             key = example.lower().strip(" ?.!")
             assert seen.setdefault(key, intent) == intent, f"{example!r} in {intent} and {seen[key]}"
+
+
+def test_held_out_test_phrases_are_not_training_examples() -> None:
+    """tests/stories/test_held_out_phrasings.yml measures generalisation only if its phrasings were never trained on."""
+    trained = {example.lower().strip(" ?.!") for examples in nlu_examples().values() for example in examples}
+    stories = read_yaml("tests/stories/test_held_out_phrasings.yml")["stories"]
+    phrases = [ANNOTATION.sub(r"\1", step["user"]) for story in stories for step in story["steps"] if "user" in step]
+    assert phrases, "no held-out phrases found"
+    leaked = [phrase for phrase in phrases if phrase.lower().strip(" ?.!") in trained]
+    assert not leaked, f"held-out phrases also in data/nlu.yml: {leaked}"
+
+
+def test_test_stories_cover_every_intent_the_user_can_type() -> None:
+    stories = read_yaml("tests/stories/test_held_out_phrasings.yml")["stories"]
+    tested = {step["intent"] for story in stories for step in story["steps"] if "intent" in step}
+    typed = set(nlu_examples())
+    assert typed <= tested, f"intents without a test story: {sorted(typed - tested)}"

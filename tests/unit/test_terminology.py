@@ -25,9 +25,9 @@ def test_term_found_by_any_spelling(nlp) -> None:
 
 
 def test_role_is_a_self_description_not_a_mention(nlp) -> None:
-    assert entities(nlp, "I am a SENCO at a primary school") == [("role", "professional")]
-    assert ("role", "professional") not in entities(nlp, "what is a SENCO")
-    assert ("role", "parent") in entities(nlp, "I'm a parent of a 6 year old")
+    assert entities(nlp, "I am a SENCO at a primary school") == [("user_role", "professional")]
+    assert ("user_role", "professional") not in entities(nlp, "what is a SENCO")
+    assert ("user_role", "parent") in entities(nlp, "I'm a parent of a 6 year old")
 
 
 def test_greeting_is_not_a_term(nlp) -> None:
