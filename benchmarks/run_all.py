@@ -5,7 +5,7 @@ import os
 import platform
 from pathlib import Path
 
-from benchmarks import nlu_quality, speed
+from benchmarks import held_out, nlu_quality, speed
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 TARGETS = {
@@ -32,6 +32,7 @@ def verdict(ok: bool) -> str:
 def main() -> None:
     today = datetime.date.today().isoformat()
     quality = nlu_quality.run()
+    unseen = held_out.run()
     bare, ours = speed.run()
     ratio = ours.throughput_msgs_per_s / bare.throughput_msgs_per_s
     lines = [
@@ -44,6 +45,9 @@ def main() -> None:
         f"`rasa test nlu` {quality.folds}-fold cross-validation on data/nlu.yml:",
         f"macro-F1 **{quality.macro_f1:.3f}** (target ≥ {TARGETS['macro_f1']}: "
         f"{verdict(quality.macro_f1 >= TARGETS['macro_f1'])}), accuracy {quality.accuracy:.3f}.",
+        "",
+        f"Held-out phrasings (`{held_out.STORIES}`, never trained on): **{unseen.correct}/{unseen.total}** "
+        f"answered with the right intent and answer ({unseen.accuracy:.1%}).",
         "",
         "Weakest intents (F1): " + ", ".join(f"{name} {f1:.2f}" for name, f1 in quality.weakest),
         "",

@@ -6,31 +6,20 @@ state that rules and memoisation match on. `user_role` entities are always kept:
 how do I ask for an assessment?" should set the role and answer the question.
 """
 
-from typing import Any, Dict, List
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT
 from rasa.shared.nlu.training_data.message import Message
+
+from components.stateless import StatelessComponent
 
 TERM_ENTITY = "term"
 GLOSSARY_INTENT = "ask_glossary"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class TermEntityScope(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "TermEntityScope":
-        return cls()
-
+class TermEntityScope(StatelessComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             if (message.get(INTENT) or {}).get("name") == GLOSSARY_INTENT:
