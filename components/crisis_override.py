@@ -6,9 +6,10 @@ Runs after the intent classifier and the fallback classifier, so neither can out
 from typing import List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from components.intent_override import promote_intent
 from components.stateless import StatelessComponent
 from send_guide.safety import is_crisis
 
@@ -19,14 +20,6 @@ CRISIS_INTENT = "crisis"
 class CrisisOverride(StatelessComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if not is_crisis(message.get(TEXT) or ""):
-                continue
-            crisis = {"name": CRISIS_INTENT, "confidence": 1.0}
-            ranking = [crisis] + [
-                entry
-                for entry in message.get(INTENT_RANKING_KEY, [])
-                if entry.get("name") != CRISIS_INTENT
-            ]
-            message.set(INTENT, crisis, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            if is_crisis(message.get(TEXT) or ""):
+                promote_intent(message, CRISIS_INTENT)
         return messages

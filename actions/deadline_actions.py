@@ -1,0 +1,160 @@
+"""Thin adapters between Rasa and send_guide.deadlines.dialogue: slots in, one dialogue step,
+slots and messages out. All wording and date logic live in the plain Python package."""
+
+import datetime as dt
+from typing import Any, Dict, List
+from zoneinfo import ZoneInfo
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.glossary_actions import ActionExplainTerm
+from actions.topic_actions import ActionAcknowledgeRole, ActionShowMenu, ActionTellMeMore
+from actions.tracker_helpers import first_entity, intent_button
+from send_guide.deadlines import dialogue
+from send_guide.deadlines.dialogue import DeadlineState
+from send_guide.deadlines.timeline import Event
+
+FORM = "deadline_form"
+SLOTS = {  # DeadlineState field -> slot
+    "event": "deadline_event",
+    "date": "deadline_date",
+    "detail": "deadline_detail",
+    "pending_date": "deadline_confirm",
+    "asked": "deadline_asked",
+}
+# Questions answered by an action rather than a response, for when someone leaves the form:
+# run in this same action, so the new question is answered in the same turn.
+ACTION_FOR_INTENT: Dict[str, Action] = {
+    "ask_glossary": ActionExplainTerm(),
+    "show_menu": ActionShowMenu(),
+    "tell_me_more": ActionTellMeMore(),
+    "inform_role": ActionAcknowledgeRole(),
+}
+
+
+def today_in_england() -> dt.date:
+    """Deadlines run on UK calendar days, whatever the server's time zone."""
+    return dt.datetime.now(ZoneInfo("Europe/London")).date()
+
+
+def state_from(tracker: Tracker) -> DeadlineState:
+    return DeadlineState(**{field: tracker.get_slot(slot) for field, slot in SLOTS.items()})
+
+
+def slot_events(state: DeadlineState) -> List[EventType]:
+    return [SlotSet(slot, getattr(state, field)) for field, slot in SLOTS.items()]
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+class ValidateDeadlineForm(Action):
+    """Runs on every message while the form is active (and on the one that starts it)."""
+
+    def name(self) -> str:
+        return "validate_deadline_form"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        intent = latest_intent(tracker)
+        starting = tracker.active_loop_name != FORM
+        result = dialogue.step(
+            state_from(tracker),
+            tracker.latest_message.get("text") or "",
+            intent,
+            today_in_england(),
+            event_entity=first_entity(tracker, "deadline_event"),
+            detail_entity=first_entity(tracker, "deadline_detail"),
+            fresh=starting and intent != "correct_deadline",
+        )
+        for message in result.messages:
+            dispatcher.utter_message(text=message)
+        # Setting the outcome slot on every turn also tells Rasa the message was used, so the
+        # form never rejects it: the dialogue step decides when the person has moved on.
+        return [*slot_events(result.state), SlotSet("deadline_outcome", result.outcome),
+                SlotSet("requested_slot", result.ask)]
+
+
+class AskDeadlineEvent(Action):
+    def name(self) -> str:
+        return "action_ask_deadline_event"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        buttons = [intent_button(title, "inform_deadline_event", deadline_event=event.value)
+                   for title, event in dialogue.EVENT_CHOICES]
+        dispatcher.utter_message(text=dialogue.EVENT_QUESTION, buttons=buttons)
+        return []
+
+
+class AskDeadlineDetail(Action):
+    def name(self) -> str:
+        return "action_ask_deadline_detail"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        event = state_from(tracker).event_kind or Event.PHASE_TRANSFER
+        buttons = [intent_button(title, "inform_deadline_event", deadline_detail=value)
+                   for title, value in dialogue.DETAIL_CHOICES.get(event, ())]
+        dispatcher.utter_message(text=dialogue.DETAIL_QUESTIONS.get(event, "Which one is it?"), buttons=buttons)
+        return []
+
+
+class AskDeadlineDate(Action):
+    def name(self) -> str:
+        return "action_ask_deadline_date"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        dispatcher.utter_message(text=dialogue.date_question(state_from(tracker)))
+        return []
+
+
+class AskDeadlineConfirm(Action):
+    def name(self) -> str:
+        return "action_ask_deadline_confirm"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        dispatcher.utter_message(text=dialogue.confirm_question(state_from(tracker)),
+                                 buttons=[intent_button("Yes, that is right", "affirm"),
+                                          intent_button("No, I will type it again", "deny")])
+        return []
+
+
+class DeadlineAnswer(Action):
+    """After the form: the asked deadline, or (if the person moved on) the answer to their new question."""
+
+    def name(self) -> str:
+        return "action_deadline_answer"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        outcome = tracker.get_slot("deadline_outcome")
+        if outcome == "done":
+            dispatcher.utter_message(
+                text=dialogue.answer(state_from(tracker), today_in_england()),
+                buttons=[intent_button("Show all the dates", "deadline_timeline"),
+                         intent_button("What if the council is late?", "deadline_late")],
+            )
+        elif outcome == "moved_on":
+            intent = latest_intent(tracker) or ""
+            if f"utter_{intent}" in domain.get("responses", {}):
+                dispatcher.utter_message(response=f"utter_{intent}")
+            elif intent in ACTION_FOR_INTENT:
+                return ACTION_FOR_INTENT[intent].run(dispatcher, tracker, domain)
+            else:
+                dispatcher.utter_message(response="utter_deadline_left")
+        return []
+
+
+class DeadlineTimeline(Action):
+    def name(self) -> str:
+        return "action_deadline_timeline"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        state = state_from(tracker)
+        if state.event and state.date:
+            dispatcher.utter_message(text=dialogue.full_timeline(state, today_in_england()),
+                                     buttons=[intent_button("What if the council is late?", "deadline_late")])
+        else:
+            dispatcher.utter_message(response="utter_deadline_no_dates",
+                                     buttons=[intent_button("Work out my dates", "ask_deadline")])
+        return []

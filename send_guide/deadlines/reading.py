@@ -1,0 +1,260 @@
+"""Reading an event and its date from what a person typed ("the decision letter is dated
+10/01/2025", "we asked for an assessment on 3rd March", "two weeks ago").
+
+Explicit dates are located and checked here, so an impossible date (31/02/2025) is reported as
+impossible rather than silently missed; relative dates ("last Tuesday", "two weeks ago") are left
+to `dateparser`. Dates are read day-first, as people in the UK write them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+import dateparser
+
+from send_guide.deadlines.timeline import Event, OrderKind, TransferKind
+
+Date = dt.date
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4}|\d{2})"
+
+NUMERIC = re.compile(r"\b(?P<day>\d{1,2})[/.\-](?P<month>\d{1,2})[/.\-]" + _YEAR + r"\b")
+ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b")
+DAY_MONTH = re.compile(_DAY + r"\s*(?:of\s+)?(?P<month>" + _MONTH + r")\b\.?,?(?:\s+" + _YEAR + r"\b)?", re.I)
+MONTH_DAY = re.compile(r"\b(?P<month>" + _MONTH + r")\.?\s+" + _DAY + r"\b,?(?:\s+" + _YEAR + r"\b)?", re.I)
+MONTH_ONLY = re.compile(r"\b(?:in|during|of|early|late|mid|end of|start of)\s+(?P<month>" + _MONTH + r")\b", re.I)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_NUMBER_WORDS = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+RELATIVE = re.compile(
+    r"\b(?:today|yesterday|tomorrow"
+    r"|(?:" + _NUMBER_WORDS + r")\s+(?:day|week|month|year)s?\s+ago"
+    r"|(?:a|one|two)\s+fortnights?\s+ago"
+    r"|(?:in|after)\s+(?:" + _NUMBER_WORDS + r")\s+(?:day|week|month)s?)\b",
+    re.I,
+)
+WEEKDAY = re.compile(r"\b(?P<which>last|this|next|on|since)\s+(?:the\s+)?(?P<weekday>" + _WEEKDAY + r")\b", re.I)
+VAGUE = re.compile(r"\b(?:last|this|next)\s+(?:week|month|year|term)\b|\b(?:a\s+)?(?:few|couple of)\s+"
+                   r"(?:days|weeks|months)\s+ago\b", re.I)
+
+
+class DateProblem(Enum):
+    NONE_FOUND = "none"
+    IMPOSSIBLE = "impossible"  # 31/02/2025, 13/13/2025
+    VAGUE = "vague"  # "in March", "last week": no single day
+
+
+@dataclass(frozen=True)
+class DateReading:
+    value: Date | None
+    text: str = ""  # the words the date was read from, to echo back
+    problem: DateProblem | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.value is not None
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for a month name or abbreviation ("sept", "Sep."), else None."""
+    return _MONTHS.get(name.lower().rstrip("."))
+
+
+def _full_year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def _nearest_year(day: int, month: int, today: Date, prefer_future: bool) -> Date | None:
+    """A day and month with no year: the nearest one on the expected side of today."""
+    candidates = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            candidates.append(Date(year, month, day))
+        except ValueError:
+            continue
+    if prefer_future:
+        ahead = [c for c in candidates if c >= today]
+        return min(ahead) if ahead else None
+    behind = [c for c in candidates if c <= today]
+    return max(behind) if behind else None
+
+
+def _explicit(match: re.Match[str], today: Date, prefer_future: bool) -> DateReading:
+    parts = match.groupdict()
+    month_text = parts["month"]
+    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower().rstrip(".")]
+    day = int(parts["day"])
+    year = _full_year(parts.get("year"))
+    text = match.group(0).strip(" ,.")
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return DateReading(None, text, DateProblem.IMPOSSIBLE)
+    if year is None:
+        # 29 February with no year is possible in some year; any other day must exist in the month.
+        if day > calendar.monthrange(2024, month)[1]:
+            return DateReading(None, text, DateProblem.IMPOSSIBLE)
+        value = _nearest_year(day, month, today, prefer_future)
+        return DateReading(value, text, None if value else DateProblem.IMPOSSIBLE)
+    try:
+        return DateReading(Date(year, month, day), text)
+    except ValueError:
+        return DateReading(None, text, DateProblem.IMPOSSIBLE)
+
+
+def _weekday(match: re.Match[str], today: Date, prefer_future: bool) -> Date:
+    """"last Tuesday" is the most recent Tuesday before today; "next Tuesday" the first after it;
+    "on Tuesday" and "this Tuesday" the nearest one on the expected side of today."""
+    target = next(i for i, name in enumerate(calendar.day_name)
+                  if name.lower().startswith(match["weekday"].lower()[:3]))
+    which = match["which"].lower()
+    forward = which == "next" or (which in {"on", "this"} and prefer_future)
+    step = dt.timedelta(days=1 if forward else -1)
+    day = today + step
+    while day.weekday() != target:
+        day += step
+    return day
+
+
+def read_date(text: str, today: Date, *, prefer_future: bool = False) -> DateReading:
+    """The first date in `text`, or why there is none.
+
+    `prefer_future` decides the year when none is given: a meeting "on 4 December" is the next
+    one, a letter "dated 4 December" the last one.
+    """
+    for pattern in (ISO, NUMERIC, DAY_MONTH, MONTH_DAY):
+        match = pattern.search(text)
+        if match:
+            return _explicit(match, today, prefer_future)
+    match = WEEKDAY.search(text)
+    if match:
+        return DateReading(_weekday(match, today, prefer_future), match.group(0))
+    match = RELATIVE.search(text)
+    if match:
+        phrase = re.sub(r"\bfortnights?\b", "2 weeks", match.group(0), flags=re.I)
+        phrase = re.sub(r"^on\s+", "", phrase, flags=re.I)
+        base = dt.datetime.combine(today, dt.time(12))
+        parsed = dateparser.parse(phrase, languages=["en"], settings={
+            "DATE_ORDER": "DMY", "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "future" if prefer_future else "past"})
+        if parsed is not None:
+            return DateReading(parsed.date(), match.group(0))
+    for pattern in (MONTH_ONLY, VAGUE):
+        match = pattern.search(text)
+        if match:
+            return DateReading(None, match.group(0), DateProblem.VAGUE)
+    return DateReading(None, "", DateProblem.NONE_FOUND)
+
+
+# --- what happened ---------------------------------------------------------------------------
+
+# Most specific first: "the tribunal ordered the council to amend the plan" is an order, not an
+# amendment; "they refused the assessment we asked for" is a decision, not a request.
+_EVENT_PATTERNS: tuple[tuple[Event, str], ...] = (
+    (Event.CERTIFICATE, r"certificate"),
+    (Event.MEDIATION_DECLINED, r"(?:don'?t|do not|didn'?t|did not)\s+want\s+(?:to\s+(?:do|have|try)\s+)?mediation"
+                               r"|(?:declined|refused|turned down|said no to)\s+mediation|no mediation"),
+    (Event.MEDIATION_ENDED, r"mediation\s+(?:ended|finished|is over|was over|took place|was held|happened)"
+                            r"|after\s+(?:the\s+)?mediation|had\s+(?:the\s+)?mediation"),
+    (Event.MEDIATION_REQUESTED, r"(?:want|wanted|asked for|requested|agreed to|chose)\s+(?:to\s+(?:do|have)\s+)?"
+                                r"mediation"),
+    (Event.TRIBUNAL_ORDER, r"tribunal\s+(?:order|ordered|decided|decision|ruled|said|told)"
+                           r"|won\s+(?:the|our|my)\s+(?:appeal|tribunal|case)|order from the tribunal"),
+    (Event.DRAFT_PLAN, r"draft"),
+    (Event.AMENDMENTS, r"proposed\s+(?:amendments|changes)|amendment\s+(?:notice|letter)"),
+    (Event.REVIEW_MEETING, r"review\s+meeting|annual\s+review\s+(?:is|was|on|meeting|will)|review\s+(?:is|was)\s+on"),
+    (Event.REASSESSMENT, r"re-?assess"),
+    (Event.CEASE, r"\bcease|stop(?:ping)?\s+(?:the|his|her|their|my\s+\w+'?s?)\s+(?:ehc\s*)?plan"
+                  r"|end(?:ing)?\s+(?:the|his|her|their)\s+(?:ehc\s*)?plan"),
+    (Event.PLAN_MADE, r"plan\s+(?:was\s+)?(?:made|issued|finali[sz]ed|signed|started|dated)"
+                      r"|(?:got|received|had)\s+(?:the|our|his|her|an?)\s+(?:final\s+)?(?:ehc\s*)?plan\b"
+                      r"|last\s+review(?:ed)?"),
+    (Event.MOVE, r"mov(?:e|ed|ing)\s+(?:house|area|to another|to a new|to a different|from)"
+                 r"|new\s+(?:council|local authority|area)|another\s+(?:council|local authority)"),
+    (Event.PHASE_TRANSFER, r"transfer|phase|year\s*(?:2|6|9|11)\b|mov(?:e|es|ing)\s+(?:up\s+)?to\s+"
+                           r"(?:secondary|primary|junior|college|sixth form|high school|reception|post-?16)"
+                           r"|start(?:s|ing)?\s+(?:at\s+)?(?:secondary|college|sixth form|high school|reception)"),
+    (Event.DECISION, r"refus|turned\s+down|said\s+no|decided\s+not|won'?t\s+(?:assess|issue|do)|will not"
+                     r"|decision\s+letter|letter\s+(?:is|was)\s+dated|letter\s+came|appeal"),
+    (Event.ADVICE_REQUESTED, r"asked\s+(?:for\s+)?(?:\w+\s+){0,3}advice|advice\s+(?:was\s+)?requested"),
+    (Event.REQUEST, r"request|applied|application|asked\s+(?:for|the council)|sent\s+(?:in\s+)?(?:the\s+)?"
+                    r"(?:form|letter)"),
+    # Weak words, last: they also appear in general questions ("how do I apply for an assessment?").
+    (Event.REQUEST, r"apply|assessment"),
+    (Event.DECISION, r"decision|decided"),
+)
+_COMPILED = tuple((event, re.compile(pattern, re.I)) for event, pattern in _EVENT_PATTERNS)
+
+_TRANSFER_PATTERNS = (
+    (TransferKind.POST16_TO_POST16, r"(?:college|sixth form|post-?16)\s+to\s+(?:another\s+)?(?:college|sixth form|"
+                                    r"post-?16|university|apprenticeship)|between\s+colleges"),
+    (TransferKind.TO_POST16, r"year\s*11|college|sixth form|post-?16|secondary\s+to\s+(?:college|sixth)"),
+    (TransferKind.SCHOOL, r"secondary|primary|junior|infant|reception|nursery|high school|year\s*(?:2|6|9)\b"
+                          r"|start(?:s|ing)?\s+school|school stage|moving up"),
+)
+_ORDER_PATTERNS = (
+    (OrderKind.SCHOOL_NAME, r"(?:name|change)\s+(?:the\s+)?school|school\s+only|section\s*i\b|placement"),
+    (OrderKind.ASSESS, r"\bassess"),
+    (OrderKind.AMEND, r"amend|change\s+(?:the\s+)?plan"),
+    (OrderKind.MAKE_PLAN, r"make\s+(?:a|the)\s+plan|issue\s+(?:a|the)\s+plan|write\s+(?:a|the)\s+plan"),
+)
+
+def read_event(text: str, *, strong_only: bool = False) -> Event | None:
+    """The event the text describes. `strong_only` skips the catch-all words ("assessment",
+    "decision") that also appear in general questions."""
+    patterns = _COMPILED[:-2] if strong_only else _COMPILED
+    text = _DENIED.sub(" ", text)  # "the decision letter, not the draft": the draft is not the event
+    for event, pattern in patterns:
+        if pattern.search(text):
+            return event
+    return None
+
+
+_DENIED = re.compile(r"\bnot\s+(?:a|an|the)\s+\w+(?:\s+(?:plan|letter|meeting|notice))?", re.I)
+_NOT_AN_EVENT_DATE = re.compile(r"\b(?:born|birthday|date of birth|dob|aged?|years? old)\b", re.I)
+
+
+def mentions_birth_or_age(text: str) -> bool:
+    return bool(_NOT_AN_EVENT_DATE.search(text))
+
+
+_CORRECTION = re.compile(r"\b(?:wrong|correct(?:ion)?|meant|mistake|actually|sorry|not right|should be)\b"
+                         r"|^\W*no\b", re.I)
+
+
+def is_date_correction(text: str, today: Date | None = None) -> bool:
+    """True for "no, it was the 6th of October": a correction that gives a new date."""
+    if not _CORRECTION.search(text) or mentions_birth_or_age(text):
+        return False
+    found = read_date(text, today or Date.today())
+    return found.ok or found.problem is DateProblem.IMPOSSIBLE
+
+
+def is_deadline_question(text: str, today: Date | None = None) -> bool:
+    """True for messages that name an EHC event and give a date for it ("we got the decision
+    letter on 3/12/2026"), so they can go straight to the deadline calculation."""
+    if mentions_birth_or_age(text) or read_event(text, strong_only=True) is None:
+        return False
+    found = read_date(text, today or Date.today())
+    return found.ok or found.problem is DateProblem.IMPOSSIBLE
+
+
+def read_transfer_kind(text: str) -> TransferKind | None:
+    return next((kind for kind, pattern in _TRANSFER_PATTERNS if re.search(pattern, text, re.I)), None)
+
+
+def read_order_kind(text: str) -> OrderKind | None:
+    return next((kind for kind, pattern in _ORDER_PATTERNS if re.search(pattern, text, re.I)), None)
+
+
+# Events whose date people give before it happens (a meeting next month, a move in September).
+FUTURE_EVENTS = frozenset({Event.REVIEW_MEETING, Event.PHASE_TRANSFER})

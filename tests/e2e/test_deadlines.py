@@ -1,0 +1,78 @@
+"""The deadline conversation through the real Rasa server and action server, over REST."""
+
+import datetime as dt
+
+import pytest
+
+from tests.e2e.test_conversation import answered_with, texts
+
+
+def said(replies: list) -> str:
+    return "\n\n".join(texts(replies))
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("we asked for an assessment on 2 September 2024, when should we hear?", "by Monday 14 October 2024"),
+    ("the decision letter is dated 31/10/2025, what is the last day to appeal?", "is Friday 2 January 2026"),
+    ("we got the draft plan on 18/12/2025", "until Thursday 1 January 2026"),
+    ("the annual review meeting was on 4 November 2025, when should the decision come",
+     "by Tuesday 2 December 2025"),
+    ("proposed amendments came on 16/12/2025, when is the final amended plan due", "by Tuesday 10 February 2026"),
+    ("mediation certificate issued on 20 May 2025, when must I appeal", "is Friday 20 June 2025"),
+    ("my daughter moves from year 6 to secondary school in September 2026", "by Saturday 14 February 2026"),
+    ("the tribunal ordered on 7 July 2025 that the council must name the school", "by Monday 21 July 2025"),
+    ("I told the mediation adviser I do not want mediation on 16 April 2025", "by Wednesday 23 April 2025"),
+    ("we moved house to Luton and the old council knew on 3 November 2025", "by Friday 21 November 2025"),
+    ("the EHC plan was issued on 15 March 2024, when is the annual review due", "by Friday 14 March 2025"),
+])
+def test_each_event_from_free_text_gets_its_date(chat, message: str, expected: str) -> None:
+    reply = said(chat(message))
+    assert expected in reply, reply
+    assert "I read the date as" in reply and "Source: EHC timescales reference" in reply
+
+
+def test_missing_pieces_are_asked_then_answered_with_timeline_and_late_help(chat) -> None:
+    assert "What happened?" in said(chat("can you work out my ehcp dates"))
+    assert "draft plan sent to you" in said(chat('/inform_deadline_event{"deadline_event":"draft-plan"}'))
+    reply = chat("18/12/2025")
+    assert "until Thursday 1 January 2026" in said(reply)
+    assert [b["payload"] for b in reply[-1]["buttons"]] == ["/deadline_timeline", "/deadline_late"]
+    assert "All the dates from Thursday 18 December 2025" in said(chat("/deadline_timeline"))
+    assert answered_with(chat("what if the council is late"), "utter_deadline_late")
+
+
+def test_a_date_can_be_corrected(chat) -> None:
+    assert "Friday 2 January 2026" in said(chat("the decision letter is dated 31/10/2025"))
+    reply = said(chat("no, the date was 10 June 2025"))
+    assert "Monday 1 September 2025" in reply and "Tuesday 10 June 2025" in reply
+
+
+def test_an_impossible_date_is_explained_and_asked_again(chat) -> None:
+    reply = said(chat("we got the draft plan on 31/02/2025"))
+    assert "not a real date" in reply and "draft plan sent to you" in reply
+    assert "until Thursday 1 January 2026" in said(chat("18 December 2025"))
+
+
+def test_a_future_received_date_is_confirmed(chat) -> None:
+    soon = dt.date.today() + dt.timedelta(days=40)
+    reply = said(chat(f"we got the decision letter on {soon:%d/%m/%Y}"))
+    assert "in the future. Is that right?" in reply
+    assert "last day to appeal" in said(chat("yes"))
+
+
+def test_a_date_before_ehc_plans_is_explained(chat) -> None:
+    reply = said(chat("we requested the assessment on 1/3/2013"))
+    assert "1 September 2014" in reply and "request for an assessment?" in reply
+
+
+def test_the_form_can_be_left(chat) -> None:
+    chat("work out my deadlines")
+    assert "stopped working out dates" in said(chat("cancel"))
+    chat("work out my deadlines")
+    assert answered_with(chat("hello"), "utter_greet")
+
+
+def test_a_crisis_in_the_middle_gets_crisis_contacts_first(chat) -> None:
+    chat("work out my deadlines")
+    replies = chat("I want to kill myself")
+    assert answered_with(replies[:2], "utter_crisis")

@@ -1,0 +1,193 @@
+"""Reading events and dates from free text, and the deadline conversation's steps, without Rasa."""
+
+import datetime as dt
+
+import pytest
+
+from send_guide.deadlines import Event, OrderKind, TransferKind
+from send_guide.deadlines.dialogue import (
+    ASK_CONFIRM,
+    ASK_DATE,
+    ASK_DETAIL,
+    ASK_EVENT,
+    DeadlineState,
+    answer,
+    full_timeline,
+    step,
+)
+from send_guide.deadlines.reading import (
+    DateProblem,
+    is_date_correction,
+    is_deadline_question,
+    read_date,
+    read_event,
+    read_order_kind,
+    read_transfer_kind,
+)
+
+D = dt.date
+TODAY = D(2026, 11, 25)  # a Wednesday
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("we asked for an assessment on 3rd March", D(2026, 3, 3)),  # no year: the last 3 March
+    ("the decision letter is dated 10/01/2025", D(2025, 1, 10)),  # day first, as in the UK
+    ("03/04/2025", D(2025, 4, 3)),
+    ("draft plan received 18.12.25", D(2025, 12, 18)),
+    ("2025-03-03", D(2025, 3, 3)),
+    ("March 3rd, 2025", D(2025, 3, 3)),
+    ("the 5th of May 2024", D(2024, 5, 5)),
+    ("we sent it last Tuesday", D(2026, 11, 24)),
+    ("two weeks ago", D(2026, 11, 11)),
+    ("a fortnight ago", D(2026, 11, 11)),
+    ("yesterday", D(2026, 11, 24)),
+])
+def test_dates_people_write(text: str, expected: D) -> None:
+    found = read_date(text, TODAY)
+    assert found.value == expected, found
+
+
+def test_a_meeting_date_without_a_year_is_the_next_one() -> None:
+    assert read_date("the meeting is on 4 March", TODAY, prefer_future=True).value == D(2027, 3, 4)
+    assert read_date("it was on 4 March", TODAY).value == D(2026, 3, 4)
+
+
+@pytest.mark.parametrize("text", ["31/02/2025", "31st February", "13/13/2025", "29/02/2025", "30 feb"])
+def test_impossible_dates_are_reported(text: str) -> None:
+    assert read_date(text, TODAY).problem is DateProblem.IMPOSSIBLE
+
+
+@pytest.mark.parametrize("text", ["sometime in March", "last week", "a few weeks ago"])
+def test_vague_dates_are_reported(text: str) -> None:
+    assert read_date(text, TODAY).problem is DateProblem.VAGUE
+
+
+def test_no_date() -> None:
+    assert read_date("may I ask about the review", TODAY).problem is DateProblem.NONE_FOUND
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("we asked for an assessment", Event.REQUEST),
+    ("they refused to assess, the letter is dated", Event.DECISION),
+    ("we got the draft plan", Event.DRAFT_PLAN),
+    ("the annual review meeting is next week", Event.REVIEW_MEETING),
+    ("proposed amendments came in the post", Event.AMENDMENTS),
+    ("we have a mediation certificate", Event.CERTIFICATE),
+    ("I told them I do not want mediation", Event.MEDIATION_DECLINED),
+    ("my son moves to secondary school", Event.PHASE_TRANSFER),
+    ("the tribunal ordered the council to amend the plan", Event.TRIBUNAL_ORDER),
+    ("we moved house to a new council", Event.MOVE),
+    ("the plan was issued", Event.PLAN_MADE),
+    ("they want to cease the plan", Event.CEASE),
+])
+def test_events_people_describe(text: str, event: Event) -> None:
+    assert read_event(text) is event
+
+
+def test_kinds_of_move_and_order() -> None:
+    assert read_transfer_kind("from year 11 to college") is TransferKind.TO_POST16
+    assert read_transfer_kind("moving up to secondary") is TransferKind.SCHOOL
+    assert read_transfer_kind("from one college to another college") is TransferKind.POST16_TO_POST16
+    assert read_order_kind("they must name the school") is OrderKind.SCHOOL_NAME
+    assert read_order_kind("to carry out an assessment") is OrderKind.ASSESS
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("we got a decision letter on 3/12/2026", True),
+    ("request went in 10/09/2025", True),
+    ("it was 31/02/2025 when we applied", True),
+    ("how do I apply for an assessment", False),
+    ("my son was born on 3/4/2015, can he get an assessment", False),
+    ("what happens after 20 weeks", False),
+])
+def test_deadline_questions_are_recognised(text: str, expected: bool) -> None:
+    assert is_deadline_question(text, TODAY) is expected
+
+
+def talk(*messages: tuple[str, str | None]):
+    state, result = DeadlineState(), None
+    for number, (text, intent) in enumerate(messages):
+        result = step(state, text, intent, TODAY, fresh=number == 0)
+        state = result.state
+    return result
+
+
+def test_one_message_with_everything_finishes_at_once() -> None:
+    result = talk(("the decision letter is dated 10/01/2025, what is the last day to appeal?", "ask_deadline"))
+    assert result.outcome == "done" and result.ask is None
+    reply = answer(result.state, TODAY)
+    assert reply.startswith("The last day to appeal to the SEND Tribunal is Monday 10 March 2025.")
+    assert "I read the date as Friday 10 January 2025" in reply
+    assert "not legal advice" in reply and reply.endswith("Source: EHC timescales reference (SEND Regulations 2014).")
+
+
+def test_the_asked_deadline_comes_first() -> None:
+    final = talk(("request went in 10/09/2025, when is the final plan due?", "ask_deadline"))
+    first_line = answer(final.state, TODAY).splitlines()[0]
+    assert first_line.startswith("The council must send the final EHC plan by Wednesday 28 January 2026")
+    hear = talk(("we asked for an assessment on 2/9/2024, when should we hear?", "ask_deadline"))
+    assert "Monday 14 October 2024" in answer(hear.state, TODAY).splitlines()[0]
+
+
+def test_missing_pieces_are_asked_for_in_order() -> None:
+    assert talk(("work out my dates", "ask_deadline")).ask == ASK_EVENT
+    assert talk(("work out my dates", "ask_deadline"), ("the draft plan", None)).ask == ASK_DATE
+    assert talk(("the tribunal ordered on 7/7/2025", "ask_deadline")).ask == ASK_DETAIL
+    done = talk(("the tribunal ordered on 7/7/2025", "ask_deadline"), ("to make a plan", None))
+    assert done.outcome == "done" and done.state.detail == OrderKind.MAKE_PLAN.value
+
+
+def test_bad_dates_get_a_clear_message_and_the_question_again() -> None:
+    impossible = talk(("we got the draft plan", "ask_deadline"), ("31/02/2025", None))
+    assert impossible.ask == ASK_DATE and "not a real date" in impossible.messages[0]
+    early = talk(("we asked for an assessment on 1/3/2013", "ask_deadline"))
+    assert early.ask == ASK_DATE and "1 September 2014" in early.messages[0]
+    vague = talk(("we asked for an assessment", "ask_deadline"), ("in March", None))
+    assert vague.ask == ASK_DATE and "exact day" in vague.messages[0]
+
+
+def test_a_future_received_date_is_confirmed() -> None:
+    future = talk(("the decision letter came on 5/12/2026", "ask_deadline"))
+    assert future.ask == ASK_CONFIRM and future.state.date is None
+    accepted = talk(("the decision letter came on 5/12/2026", "ask_deadline"), ("yes", "affirm"))
+    assert accepted.outcome == "done" and accepted.state.date == "2026-12-05"
+    refused = talk(("the decision letter came on 5/12/2026", "ask_deadline"), ("no", "deny"))
+    assert refused.ask == ASK_DATE and refused.state.date is None
+    # A meeting is usually in the future: no question about that.
+    assert talk(("the review meeting is on 4/12/2026", "ask_deadline")).outcome == "done"
+
+
+def test_corrections_keep_the_rest() -> None:
+    first = talk(("we got the draft plan on 18/11/2026", "ask_deadline"))
+    corrected = step(first.state, "no, it was 20 November", "correct_deadline", TODAY)
+    assert corrected.outcome == "done"
+    assert corrected.state.event == Event.DRAFT_PLAN.value and corrected.state.date == "2026-11-20"
+    new_event = step(first.state, "sorry it was the decision letter not the draft", "correct_deadline", TODAY)
+    assert new_event.state.event == Event.DECISION.value and new_event.state.date == "2026-11-18"
+
+
+def test_the_form_can_always_be_left() -> None:
+    for text, intent in [("stop", None), ("cancel please", None), ("no", "deny"), ("never mind", None)]:
+        assert talk(("work out my dates", "ask_deadline"), (text, intent)).outcome == "stopped"
+    moved = talk(("work out my dates", "ask_deadline"), ("what does SENCO mean", "ask_glossary"))
+    assert moved.outcome == "moved_on"
+    crisis = talk(("work out my dates", "ask_deadline"), ("we got the draft plan on 1/1/2026", "crisis"))
+    assert crisis.outcome == "moved_on"
+
+
+def test_timeline_lists_every_date_with_its_status() -> None:
+    result = talk(("we asked for an assessment on 2/9/2024", "ask_deadline"))
+    text = full_timeline(result.state, D(2024, 11, 1))
+    assert "Monday 14 October 2024" in text and "overdue by 18 days" in text
+    assert "Monday 20 January 2025" in text and "80 days left" in text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("no that is wrong, it was the 6th of october", True),
+    ("the correct date is 2 february", True),
+    ("sorry I meant 05/05/2025", True),
+    ("no thanks", False),
+    ("what is the correct way to apply", False),
+])
+def test_date_corrections_are_recognised(text: str, expected: bool) -> None:
+    assert is_date_correction(text, TODAY) is expected
