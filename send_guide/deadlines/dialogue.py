@@ -114,6 +114,9 @@ def _read_transfer_year(text: str, today: Date) -> Date | None:
     if month:
         year = today.year if month > today.month else today.year + 1
         return Date(year, month, 1)
+    if re.search(r"\b(?:year|yr)\s*\d{1,2}\b|\bnext\s+(?:september|school year|year)\b", text, re.I):
+        # "She is in Year 6": the move is at the start of the next school year.
+        return Date(today.year + 1 if today.month >= 9 else today.year, 9, 1)
     return None
 
 

@@ -193,6 +193,10 @@ _EVENT_PATTERNS: tuple[tuple[Event, str], ...] = (
     (Event.DECISION, r"decision|decided"),
 )
 _COMPILED = tuple((event, re.compile(pattern, re.I)) for event, pattern in _EVENT_PATTERNS)
+_DENIED = re.compile(r"\bnot\s+(?:a|an|the)\s+\w+(?:\s+(?:plan|letter|meeting|notice))?", re.I)
+_NOT_AN_EVENT_DATE = re.compile(r"\b(?:born|birthday|date of birth|dob|aged?|years? old)\b", re.I)
+_CORRECTION = re.compile(r"\b(?:wrong|correct(?:ion)?|meant|mistake|actually|sorry|not right|should be)\b"
+                         r"|^\W*no\b", re.I)
 
 _TRANSFER_PATTERNS = (
     (TransferKind.POST16_TO_POST16, r"(?:college|sixth form|post-?16)\s+to\s+(?:another\s+)?(?:college|sixth form|"
@@ -208,6 +212,7 @@ _ORDER_PATTERNS = (
     (OrderKind.MAKE_PLAN, r"make\s+(?:a|the)\s+plan|issue\s+(?:a|the)\s+plan|write\s+(?:a|the)\s+plan"),
 )
 
+
 def read_event(text: str, *, strong_only: bool = False) -> Event | None:
     """The event the text describes. `strong_only` skips the catch-all words ("assessment",
     "decision") that also appear in general questions."""
@@ -219,16 +224,8 @@ def read_event(text: str, *, strong_only: bool = False) -> Event | None:
     return None
 
 
-_DENIED = re.compile(r"\bnot\s+(?:a|an|the)\s+\w+(?:\s+(?:plan|letter|meeting|notice))?", re.I)
-_NOT_AN_EVENT_DATE = re.compile(r"\b(?:born|birthday|date of birth|dob|aged?|years? old)\b", re.I)
-
-
 def mentions_birth_or_age(text: str) -> bool:
     return bool(_NOT_AN_EVENT_DATE.search(text))
-
-
-_CORRECTION = re.compile(r"\b(?:wrong|correct(?:ion)?|meant|mistake|actually|sorry|not right|should be)\b"
-                         r"|^\W*no\b", re.I)
 
 
 def is_date_correction(text: str, today: Date | None = None) -> bool:
@@ -244,8 +241,8 @@ def is_deadline_question(text: str, today: Date | None = None) -> bool:
     letter on 3/12/2026"), so they can go straight to the deadline calculation."""
     if mentions_birth_or_age(text) or read_event(text, strong_only=True) is None:
         return False
-    found = read_date(text, today or Date.today())
-    return found.ok or found.problem is DateProblem.IMPOSSIBLE
+    # Impossible or vague dates count too: the form then explains and asks for the exact day.
+    return read_date(text, today or Date.today()).problem is not DateProblem.NONE_FOUND
 
 
 def read_transfer_kind(text: str) -> TransferKind | None:

@@ -76,3 +76,9 @@ def test_a_crisis_in_the_middle_gets_crisis_contacts_first(chat) -> None:
     chat("work out my deadlines")
     replies = chat("I want to kill myself")
     assert answered_with(replies[:2], "utter_crisis")
+
+
+def test_a_vague_date_gets_a_question_for_the_exact_day(chat) -> None:
+    reply = said(chat("we asked for an assessment sometime in March"))
+    assert "exact day" in reply and "request for an assessment?" in reply
+    assert "by Monday 14 April 2025" in said(chat("3 March 2025"))

@@ -96,6 +96,7 @@ def test_kinds_of_move_and_order() -> None:
     ("we got a decision letter on 3/12/2026", True),
     ("request went in 10/09/2025", True),
     ("it was 31/02/2025 when we applied", True),
+    ("we asked for an assessment sometime in March", True),
     ("how do I apply for an assessment", False),
     ("my son was born on 3/4/2015, can he get an assessment", False),
     ("what happens after 20 weeks", False),
@@ -191,3 +192,12 @@ def test_timeline_lists_every_date_with_its_status() -> None:
 ])
 def test_date_corrections_are_recognised(text: str, expected: bool) -> None:
     assert is_date_correction(text, TODAY) is expected
+
+
+def test_a_school_year_gives_the_transfer_year() -> None:
+    result = talk(("my son is in year 6 now, when must the plan name his secondary school", "ask_deadline"))
+    assert result.outcome == "done" and result.state.date == "2027-09-01"
+    assert "Sunday 14 February 2027" in answer(result.state, TODAY)
+    to_college = talk(("she is in year 11, moving to college", "ask_deadline"))
+    assert to_college.state.detail == TransferKind.TO_POST16.value
+    assert "Tuesday 30 March 2027" in answer(to_college.state, TODAY)
