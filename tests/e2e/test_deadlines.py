@@ -79,6 +79,11 @@ def test_a_crisis_in_the_middle_gets_crisis_contacts_first(chat) -> None:
 
 
 def test_a_vague_date_gets_a_question_for_the_exact_day(chat) -> None:
-    reply = said(chat("we asked for an assessment sometime in March"))
+    reply = said(chat("we asked for an assessment sometime in March, when will they decide?"))
     assert "exact day" in reply and "request for an assessment?" in reply
     assert "by Monday 14 April 2025" in said(chat("3 March 2025"))
+
+
+def test_a_school_year_is_enough_for_a_phase_transfer(chat) -> None:
+    reply = said(chat("my son is in year 6, when must his plan name the secondary school"))
+    assert "name the new school or setting by" in reply and "14 February" in reply
