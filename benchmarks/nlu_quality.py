@@ -11,7 +11,7 @@ from pathlib import Path
 from tools.servers import ROOT
 
 BIN = Path(sys.executable).parent
-FOLDS = 3
+FOLDS = 5
 
 
 @dataclass

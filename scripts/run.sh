@@ -8,6 +8,10 @@ interface="${RASA_INTERFACE:-127.0.0.1}"
 export ACTION_ENDPOINT_URL="http://127.0.0.1:${action_port}/webhook"
 export SANIC_HOST="${SANIC_HOST:-127.0.0.1}"   # keeps the action server off the network
 
+# The services directory: create or upgrade its tables, and seed it the first time (DATABASE_URL
+# picks the database; the default is a SQLite file in var/).
+.venv/bin/python -m send_guide.services init
+
 pids=()
 stop() {
   trap - INT TERM EXIT

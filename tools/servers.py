@@ -72,14 +72,18 @@ def running_assistant(
 ) -> Iterator[RunningAssistant]:
     """Run the assistant on `model` (project in `cwd`) until the block ends; logs go to `log_dir`."""
     rasa_port, action_port = free_port(), free_port()
+    log_dir = log_dir or ROOT / "test-output"
+    log_dir.mkdir(parents=True, exist_ok=True)
     env = dict(
         os.environ,
+        # The services directory of this run: a fresh SQLite file, seeded on first use, unless
+        # the caller chose a database (e.g. PostgreSQL) with DATABASE_URL.
+        DATABASE_URL=os.environ.get("DATABASE_URL") or f"sqlite:///{log_dir / 'services.sqlite3'}",
         ACTION_ENDPOINT_URL=f"http://127.0.0.1:{action_port}/webhook",
         SANIC_HOST="127.0.0.1",
         RASA_TELEMETRY_ENABLED="false",
     )
-    log_dir = log_dir or ROOT / "test-output"
-    log_dir.mkdir(parents=True, exist_ok=True)
+    (log_dir / "services.sqlite3").unlink(missing_ok=True)
     processes: list = []
     try:
         if with_actions:

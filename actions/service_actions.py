@@ -1,0 +1,55 @@
+"""Service look-up: a thin adapter over send_guide.services (search, presentation)."""
+
+from functools import lru_cache
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.tracker_helpers import intent_button
+from send_guide.services import directory
+from send_guide.services.db import make_engine, session_factory
+from send_guide.services.presentation import as_card, as_text
+from send_guide.services.records import categories
+from send_guide.services.search import TOPIC_NEEDS, find_services, services_for_need
+from send_guide.sources import source_line
+
+
+@lru_cache(maxsize=1)
+def _sessions():
+    """One engine per action server process; the directory is migrated and seeded on first use."""
+    engine = make_engine()
+    directory.ensure_ready(engine)
+    return session_factory(engine)
+
+
+class ActionFindService(Action):
+    def name(self) -> str:
+        return "action_find_service"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        text = tracker.latest_message.get("text") or ""
+        category = next(iter(tracker.get_latest_entity_values("service_category")), None)
+        with _sessions()() as session:
+            if intent in TOPIC_NEEDS:
+                matches = services_for_need(session, TOPIC_NEEDS[intent])
+            elif category:
+                matches = services_for_need(session, category)
+            else:
+                matches = find_services(session, text)
+        if not matches:
+            dispatcher.utter_message(
+                response="utter_no_service_found",
+                buttons=[intent_button(cat.label, "find_service", service_category=cat.id)
+                         for cat in categories().values()],
+            )
+            return []
+        services = [match.service for match in matches]
+        intro = "Services that can help:" if intent in TOPIC_NEEDS else "I found:"
+        sources = sorted({source for service in services for source in service.source})
+        text = intro + "\n\n" + "\n\n".join(as_text(service) for service in services)
+        dispatcher.utter_message(text=text + "\n\n" + source_line(*sources),
+                                 json_message={"type": "service_cards", "services": [as_card(s) for s in services]})
+        return []

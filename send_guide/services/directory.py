@@ -1,0 +1,119 @@
+"""Reading and writing the directory: CSV in and out, seeding, and queries the search needs.
+
+An import replaces the whole directory inside one transaction, so the database always matches
+one reviewed file and never holds half an import.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Iterable, TextIO
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from send_guide.services.db import ROOT, migrate, session_factory
+from send_guide.services.model import ALIAS_SEPARATOR, Service, ServiceCategory
+from send_guide.services.records import COLUMNS, LIST_SEPARATOR, RecordErrors, ServiceRecord, record_from_row
+
+SEED_FILE = ROOT / "data" / "services.csv"
+
+
+def parse_csv(stream: TextIO, today: dt.date | None = None) -> list[ServiceRecord]:
+    """Every record of a CSV file, or RecordErrors listing each bad line (line 1 is the header)."""
+    reader = csv.DictReader(stream)
+    missing = [column for column in COLUMNS if column not in (reader.fieldnames or [])]
+    if missing:
+        raise RecordErrors([f"line 1: missing columns: {', '.join(missing)}"])
+    records, problems, names = [], [], {}
+    for line, row in enumerate(reader, start=2):
+        record, errors = record_from_row(row, today)
+        problems += [f"line {line}: {error}" for error in errors]
+        if record is None:
+            continue
+        key = record.name.casefold()
+        if key in names:
+            problems.append(f"line {line}: name: {record.name!r} is already on line {names[key]}")
+        names[key] = line
+        records.append(record)
+    if problems:
+        raise RecordErrors(problems)
+    return records
+
+
+def replace_all(session: Session, records: Iterable[ServiceRecord]) -> int:
+    """Make the directory exactly `records`. The caller's transaction makes it all or nothing."""
+    session.execute(delete(ServiceCategory))
+    session.execute(delete(Service))
+    count = 0
+    for record in records:
+        session.add(Service(
+            name=record.name, aliases=ALIAS_SEPARATOR.join(record.aliases), description=record.description,
+            who_can_refer=record.who_can_refer, phone=record.phone, email=record.email, address=record.address,
+            postcode=record.postcode, website=record.website, opening_hours=record.opening_hours,
+            source=LIST_SEPARATOR.join(record.source), last_verified=record.last_verified,
+            categories=[ServiceCategory(category=category) for category in record.categories],
+        ))
+        count += 1
+    session.flush()
+    return count
+
+
+def import_csv(engine: Engine, path: Path) -> int:
+    """Check the whole file first, then apply it in one transaction."""
+    with path.open(newline="", encoding="utf-8-sig") as stream:
+        records = parse_csv(stream)
+    with session_factory(engine).begin() as session:
+        return replace_all(session, records)
+
+
+def to_record(service: Service) -> ServiceRecord:
+    return ServiceRecord(
+        name=service.name, categories=tuple(service.category_ids), source=tuple(service.source.split(LIST_SEPARATOR)),
+        last_verified=service.last_verified, aliases=tuple(service.alias_list), description=service.description,
+        who_can_refer=service.who_can_refer, phone=service.phone, email=service.email, address=service.address,
+        postcode=service.postcode, website=service.website, opening_hours=service.opening_hours,
+    )
+
+
+def all_records(session: Session) -> list[ServiceRecord]:
+    services = session.execute(select(Service).order_by(Service.name)).scalars().all()
+    return [to_record(service) for service in services]
+
+
+def names_in_categories(session: Session, category_ids: Iterable[str]) -> set[str]:
+    """Names of services in any of the categories: an indexed query, not a scan in Python."""
+    query = (select(Service.name).join(ServiceCategory)
+             .where(ServiceCategory.category.in_(list(category_ids))).distinct())
+    return set(session.execute(query).scalars())
+
+
+def export_csv(engine: Engine, stream: TextIO) -> int:
+    with session_factory(engine)() as session:
+        records = all_records(session)
+    writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow(record.as_row())
+    return len(records)
+
+
+def export_text(engine: Engine) -> str:
+    buffer = io.StringIO()
+    export_csv(engine, buffer)
+    return buffer.getvalue()
+
+
+def ensure_ready(engine: Engine, seed: Path = SEED_FILE) -> bool:
+    """Migrate, and load the seed file into an empty directory. Returns True if it seeded.
+    Safe on every start: a directory staff have already filled is left alone."""
+    migrate(engine)
+    with session_factory(engine).begin() as session:
+        if session.execute(select(func.count()).select_from(Service)).scalar_one():
+            return False
+    import_csv(engine, seed)
+    return True

@@ -1,0 +1,119 @@
+"""Finding services from what people type: a name or alias (with typos), a need, or both.
+
+Names and aliases are matched with rapidfuzz, so "speech and langauge therapy" still finds the
+service; needs ("mental health", "housing") map to categories through the words in
+service_categories.yml, and the category look-up is a database query.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from sqlalchemy.orm import Session
+
+from send_guide.services.directory import all_records, names_in_categories
+from send_guide.services.records import ServiceRecord, categories
+
+MAX_QUERY = 300  # characters looked at; a 10 000-character message is cut, not refused
+NAME_MATCH = 86  # rapidfuzz score from which a name or alias counts as named
+CATEGORY_SCORE = 70.0
+_WORD = re.compile(r"[a-z0-9']+")
+_STOP = {"the", "a", "an", "for", "of", "and", "to", "in", "my", "is", "what", "who", "can", "with", "help",
+         "service", "services", "number", "contact", "phone", "team", "support", "luton", "me", "i", "how", "do"}
+
+
+@dataclass(frozen=True)
+class Match:
+    service: ServiceRecord
+    score: float
+    reason: str  # "name" or "need", for logs and tests
+
+
+def normalise(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()[:MAX_QUERY]))
+
+
+def _core(text: str) -> str:
+    """The words that identify a name: "the SEN assessment team" and "SEN assessment" compare equal."""
+    words = [word for word in normalise(text).split() if word not in _STOP]
+    return " ".join(words)
+
+
+def _name_score(query: str, tokens: set[str], service: ServiceRecord) -> float:
+    best = 0.0
+    for name in (service.name, *service.aliases):
+        name = _core(name) or normalise(name)
+        if not name:
+            continue
+        if len(name) <= 4:  # acronyms (OT, EP, KIDS) count only as whole words
+            score = 100.0 if name in tokens else 0.0
+        elif len(name) <= len(query):
+            score = fuzz.partial_ratio(name, query)
+        else:
+            score = fuzz.ratio(name, query)
+        best = max(best, score)
+    return best
+
+
+def _mentions(query: str, tokens: set[str], word: str) -> bool:
+    word = normalise(word)
+    if " " in word or len(word) < 5:
+        return re.search(rf"\b{re.escape(word)}\b", query) is not None
+    return any(fuzz.ratio(word, token) >= 85 for token in tokens if len(token) >= 4)
+
+
+def needs_in(text: str) -> list[str]:
+    """Category ids whose words the text mentions (typos allowed in longer words)."""
+    query = normalise(text)
+    tokens = set(query.split())
+    return [cat.id for cat in categories().values() if any(_mentions(query, tokens, w) for w in cat.words)]
+
+
+def find_services(session: Session, text: str, limit: int = 3) -> list[Match]:
+    """The best 1-`limit` services for the text, best first; empty when nothing fits."""
+    query = normalise(text)
+    if not query:
+        return []
+    tokens = set(query.split())
+    query = _core(text) or query
+    matches: dict[str, Match] = {}
+    records = {record.name: record for record in all_records(session)}
+    for record in records.values():
+        score = _name_score(query, tokens, record)
+        if score >= NAME_MATCH:
+            matches[record.name] = Match(record, score, "name")
+    needed = needs_in(text)
+    if needed:
+        content_words = tokens - _STOP
+        for name in names_in_categories(session, needed):
+            if name in matches:
+                continue
+            record = records[name]
+            overlap = len(content_words & set(normalise(f"{record.description} {' '.join(record.aliases)}").split()))
+            has_contact = bool(record.phone or record.website or record.email)
+            score = CATEGORY_SCORE + 2 * overlap + (1 if has_contact else 0)
+            matches[name] = Match(record, score, "need")
+    ranked = sorted(matches.values(), key=lambda m: (-m.score, m.service.name))
+    return ranked[:limit]
+
+
+# FAQ topics whose question is "which services can help?": their answer is followed by the
+# directory's services for that need (send_guide/content/topics.yml intent -> category id).
+TOPIC_NEEDS = {
+    "mental_health_services": "mental_health",
+    "neurodevelopmental_support": "autism_adhd_development",
+    "leave_home_options": "housing",
+    "independent_living_support": "housing",
+    "benefits": "money_and_benefits",
+    "sibling_support": "family_support",
+}
+
+
+def services_for_need(session: Session, category_id: str, limit: int = 3) -> list[Match]:
+    """Services of one category, those with contact details first."""
+    records = {record.name: record for record in all_records(session)}
+    names = sorted(names_in_categories(session, [category_id]),
+                   key=lambda name: (not (records[name].phone or records[name].website), name))
+    return [Match(records[name], CATEGORY_SCORE, "need") for name in names[:limit]]

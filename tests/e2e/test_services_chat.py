@@ -1,0 +1,47 @@
+"""Service look-ups through the real assistant: text reply plus contact cards for the widget."""
+
+import pytest
+
+from tests.e2e.test_conversation import answered_with, texts
+
+
+def cards(replies: list) -> list[dict]:
+    return [service for reply in replies if "custom" in reply for service in reply["custom"].get("services", [])]
+
+
+@pytest.mark.parametrize(("message", "name", "detail"), [
+    ("What's the number for the SEN assessment team?", "SEN Assessment Team (SENAT), Luton Council", "01582 548187"),
+    ("mediation service contact", "KIDS London SEN Mediation Service", "020 7359 3635"),
+    ("speech and langauge therapy", "Speech and Language Therapy Service", ""),
+    ("penrose phone number", "Penrose", "01582 343230"),
+])
+def test_a_named_service_comes_with_its_contact_details(chat, message: str, name: str, detail: str) -> None:
+    replies = chat(message)
+    said = "\n\n".join(texts(replies))
+    assert name in said and detail in said, said
+    assert name in [card["name"] for card in cards(replies)]
+    assert "Source:" in said
+
+
+def test_a_need_gets_the_faq_answer_then_services(chat) -> None:
+    replies = chat("who can help with my son's mental health?")
+    assert answered_with(replies, "utter_mental_health_services")
+    assert "CAMHS (Child and Adolescent Mental Health Services)" in [card["name"] for card in cards(replies)]
+
+
+@pytest.mark.parametrize("message", ["'; DROP TABLE service; --", "find a service for astrology readings"])
+def test_no_match_offers_categories_and_sendias(chat, message: str) -> None:
+    replies = chat(message)
+    said = "\n\n".join(texts(replies))
+    if "I could not find a service" in said:
+        payloads = [button["payload"] for reply in replies for button in reply.get("buttons", [])]
+        assert any(payload.startswith("/find_service{") for payload in payloads)
+        assert "01582 548156" in said
+    # Whatever the intent, the directory is still there afterwards.
+    assert "01582 548187" in "\n\n".join(texts(chat("phone number for SENAT")))
+
+
+def test_a_category_button_lists_its_services(chat) -> None:
+    replies = chat('/find_service{"service_category":"housing"}')
+    names = [card["name"] for card in cards(replies)]
+    assert "Penrose" in names and "Luton Council housing advice line" in names
