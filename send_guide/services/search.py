@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 from sqlalchemy.orm import Session
 
 from send_guide.services.directory import all_records, names_in_categories
@@ -19,6 +20,8 @@ from send_guide.services.records import ServiceRecord, categories
 MAX_QUERY = 300  # characters looked at; a 10 000-character message is cut, not refused
 NAME_MATCH = 86  # rapidfuzz score from which a name or alias counts as named
 CATEGORY_SCORE = 70.0
+# Acronyms that are also everyday words count only when typed in capitals.
+COMMON_WORD_ACRONYMS = {"kids", "epic", "salt", "cab"}
 _WORD = re.compile(r"[a-z0-9']+")
 _STOP = {"the", "a", "an", "for", "of", "and", "to", "in", "my", "is", "what", "who", "can", "with", "help",
          "service", "services", "number", "contact", "phone", "team", "support", "luton", "me", "i", "how", "do"}
@@ -41,14 +44,29 @@ def _core(text: str) -> str:
     return " ".join(words)
 
 
-def _name_score(query: str, tokens: set[str], service: ServiceRecord) -> float:
+def _single_word_score(word: str, tokens: set[str], original: str) -> float:
+    """A one-word name (Penrose, Kooth, SENAT, OT) against the words typed, allowing one slip
+    (two letters swapped, one missing or wrong) in names of four letters or more."""
+    if word in COMMON_WORD_ACRONYMS:  # "KIDS" the service, not "my kids"
+        return 100.0 if re.search(rf"\b{re.escape(word.upper())}\b", original) else 0.0
+    if word in tokens:
+        return 100.0
+    if len(word) < 4:
+        return 0.0
+    allowed = 1 if len(word) < 8 else 2
+    closest = min((OSA.distance(word, token) for token in tokens if abs(len(token) - len(word)) <= allowed),
+                  default=allowed + 1)
+    return 90.0 if closest <= allowed else 0.0
+
+
+def _name_score(query: str, tokens: set[str], original: str, service: ServiceRecord) -> float:
     best = 0.0
     for name in (service.name, *service.aliases):
         name = _core(name) or normalise(name)
         if not name:
             continue
-        if len(name) <= 4:  # acronyms (OT, EP, KIDS) count only as whole words
-            score = 100.0 if name in tokens else 0.0
+        if " " not in name:
+            score = _single_word_score(name, tokens, original)
         elif len(name) <= len(query):
             score = fuzz.partial_ratio(name, query)
         else:
@@ -81,7 +99,7 @@ def find_services(session: Session, text: str, limit: int = 3) -> list[Match]:
     matches: dict[str, Match] = {}
     records = {record.name: record for record in all_records(session)}
     for record in records.values():
-        score = _name_score(query, tokens, record)
+        score = _name_score(query, tokens, text[:MAX_QUERY], record)
         if score >= NAME_MATCH:
             matches[record.name] = Match(record, score, "name")
     needed = needs_in(text)

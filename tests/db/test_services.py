@@ -67,6 +67,7 @@ def test_every_service_is_findable_by_need(engine, row) -> None:
     ("educational pyschologist", "Educational Psychology Service"),
     ("sendais", "Luton SENDIAS"),
     ("penrose housing", "Penrose"),
+    ("KIDS mediation phone", "KIDS London SEN Mediation Service"),
 ])
 def test_questions_people_ask(engine, query: str, expected: str) -> None:
     seeded(engine)
@@ -76,6 +77,7 @@ def test_questions_people_ask(engine, query: str, expected: str) -> None:
 @pytest.mark.parametrize("query", [
     "'; DROP TABLE service; --", "Robert'); DELETE FROM service_category;--", "x" * 10_000,
     "كيف أحصل على مساعدة", "😀😀😀", "", "   ", "weather tomorrow", "%", "_",
+    "where can my kids play football",
 ])
 def test_hostile_and_odd_queries_find_nothing_and_harm_nothing(engine, query: str) -> None:
     seeded(engine)
@@ -145,3 +147,22 @@ def test_the_seed_file_holds_only_known_contacts() -> None:
 def test_topic_needs_and_category_buttons_are_consistent() -> None:
     assert set(TOPIC_NEEDS.values()) <= set(categories())
     assert set(TOPIC_NEEDS) <= set(domain()["intents"])
+
+
+def with_typo(name: str) -> str:
+    """The name with two letters swapped in its longest word ("Penrose" -> "Pnerose")."""
+    words = name.split()
+    longest = max(range(len(words)), key=lambda i: len(words[i]))
+    word = words[longest]
+    at = next((i for i in range(1, len(word) - 1) if word[i] != word[i + 1]), None)
+    if at is not None:
+        words[longest] = word[:at] + word[at + 1] + word[at] + word[at + 2:]
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("row", SEED, ids=lambda row: row["name"])
+def test_every_service_is_findable_with_a_typo(engine, row) -> None:
+    seeded(engine)
+    typo = with_typo(row["name"])
+    assert typo != row["name"]
+    assert row["name"] in search(engine, typo), typo
