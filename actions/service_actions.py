@@ -11,7 +11,7 @@ from actions.tracker_helpers import intent_button
 from send_guide.services import directory
 from send_guide.services.db import make_engine, session_factory
 from send_guide.services.presentation import as_card, as_text
-from send_guide.services.records import categories
+from send_guide.services.records import ServiceRecord, categories
 from send_guide.services.search import TOPIC_NEEDS, find_services, services_for_need
 from send_guide.sources import source_line
 
@@ -22,6 +22,20 @@ def _sessions():
     engine = make_engine()
     directory.ensure_ready(engine)
     return session_factory(engine)
+
+
+def utter_services(dispatcher: CollectingDispatcher, services: List[ServiceRecord], intro: str) -> None:
+    """The services as text (with their sources) plus the widget's contact cards."""
+    sources = sorted({source for service in services for source in service.source})
+    text = intro + "\n\n" + "\n\n".join(as_text(service) for service in services)
+    dispatcher.utter_message(text=text + "\n\n" + source_line(*sources),
+                             json_message={"type": "service_cards", "services": [as_card(s) for s in services]})
+
+
+def named_services(text: str) -> List[ServiceRecord]:
+    """Services the text names outright ("penrose phone number"), for messages NLU was unsure of."""
+    with _sessions()() as session:
+        return [match.service for match in find_services(session, text) if match.reason == "name"]
 
 
 class ActionFindService(Action):
@@ -46,10 +60,6 @@ class ActionFindService(Action):
                          for cat in categories().values()],
             )
             return []
-        services = [match.service for match in matches]
         intro = "Services that can help:" if intent in TOPIC_NEEDS else "I found:"
-        sources = sorted({source for service in services for source in service.source})
-        text = intro + "\n\n" + "\n\n".join(as_text(service) for service in services)
-        dispatcher.utter_message(text=text + "\n\n" + source_line(*sources),
-                                 json_message={"type": "service_cards", "services": [as_card(s) for s in services]})
+        utter_services(dispatcher, [match.service for match in matches], intro)
         return []

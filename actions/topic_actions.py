@@ -5,6 +5,7 @@ from typing import Any, Dict, List
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.service_actions import named_services, utter_services
 from actions.tracker_helpers import first_entity, intent_button, intent_ranking, user_intents
 from send_guide.topics import catalogue
 
@@ -36,7 +37,7 @@ class ActionShowMenu(Action):
 
 
 class ActionSuggestTopics(Action):
-    """NLU fallback: offer the two or three topics the message most likely meant."""
+    """NLU fallback: a service the message names, or else the two or three topics it most likely meant."""
 
     def name(self) -> str:
         return "action_suggest_topics"
@@ -44,6 +45,10 @@ class ActionSuggestTopics(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
+        named = named_services(tracker.latest_message.get("text") or "")
+        if named:  # "penrose phone number": a service named outright is answer enough
+            utter_services(dispatcher, named, "I found:")
+            return []
         suggestions = catalogue().suggestions(intent_ranking(tracker))
         buttons = [intent_button(t.title, t.intent) for t in suggestions]
         buttons.append(intent_button("Show all topics", "show_menu"))

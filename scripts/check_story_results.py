@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-MIN_STORY_ACCURACY = 0.85
+MIN_STORY_ACCURACY = 0.88
 RESULTS = Path("results/core")
 
 
