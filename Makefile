@@ -29,13 +29,21 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt script
 	$(PY) -m pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $@
 
+WIDGET_DEPS := widget/node_modules/.installed
+
+# The widget's one dependency (socket.io client), from the npm registry, locked by package-lock.json.
+$(WIDGET_DEPS): widget/package.json widget/package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js) is needed to install the widget's socket.io client."; exit 1; }
+	cd widget && npm ci --no-audit --no-fund --silent
+	touch $@
+
 $(SPACY_DIR)/meta.json: $(VENV)/.installed send_guide/content/terms.yml send_guide/terminology.py
 	$(PY) -m send_guide.terminology $(SPACY_DIR)
 
 model: $(VENV)/.installed $(SPACY_DIR)/meta.json
 	@$(PY) scripts/train_if_changed.py > /dev/null
 
-run: model
+run: model $(WIDGET_DEPS)
 	@scripts/run.sh "$$($(PY) scripts/train_if_changed.py)"
 
 shell: $(VENV)/.installed
@@ -50,7 +58,7 @@ lint: $(VENV)/.installed
 unit: $(VENV)/.installed $(SPACY_DIR)/meta.json
 	$(VENV)/bin/pytest -q tests/unit
 
-e2e: model
+e2e: model $(WIDGET_DEPS)
 	SEND_GUIDE_MODEL="$$($(PY) scripts/train_if_changed.py)" $(VENV)/bin/pytest -q tests/e2e
 
 rasa-test: model
@@ -58,7 +66,7 @@ rasa-test: model
 	  --endpoints endpoints.yml --out results/core
 	$(PY) scripts/check_story_results.py
 
-test: validate lint model
+test: validate lint model $(WIDGET_DEPS)
 	SEND_GUIDE_MODEL="$$($(PY) scripts/train_if_changed.py)" $(VENV)/bin/pytest -q tests
 	$(MAKE) --no-print-directory rasa-test
 

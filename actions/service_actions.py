@@ -28,8 +28,9 @@ def utter_services(dispatcher: CollectingDispatcher, services: List[ServiceRecor
     """The services as text (with their sources) plus the widget's contact cards."""
     sources = sorted({source for service in services for source in service.source})
     text = intro + "\n\n" + "\n\n".join(as_text(service) for service in services)
-    dispatcher.utter_message(text=text + "\n\n" + source_line(*sources),
-                             json_message={"type": "service_cards", "services": [as_card(s) for s in services]})
+    # Wrapped in "data": Rasa's socket.io channel emits the json_message's keys as emit() arguments.
+    cards = {"type": "service_cards", "services": [as_card(s) for s in services]}
+    dispatcher.utter_message(text=text + "\n\n" + source_line(*sources), json_message={"data": cards})
 
 
 def named_services(text: str) -> List[ServiceRecord]:

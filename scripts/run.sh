@@ -21,11 +21,14 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+widget_port="${WIDGET_PORT:-8080}"
+.venv/bin/python scripts/serve_widget.py --port "$widget_port" --bot-url "http://127.0.0.1:${rasa_port}" &
+pids+=($!)
 .venv/bin/rasa run actions --actions actions --port "$action_port" &
 pids+=($!)
 .venv/bin/rasa run --model "$model" --port "$rasa_port" --interface "$interface" \
   --enable-api --credentials credentials.yml --endpoints endpoints.yml \
-  --cors "${CORS_ORIGINS:-http://localhost:8080}" &
+  --cors "${CORS_ORIGINS:-http://localhost:${widget_port}}" &
 pids+=($!)
 
 echo "Waiting for the assistant to start (about a minute)..."
@@ -35,6 +38,7 @@ for _ in $(seq 1 180); do
     cat <<MSG
 
 The SEND Guide is running.
+  Demo Local Offer page with the chat widget:  http://localhost:${widget_port}/
   Chat in this machine's terminal:  make shell
   Or send one message over REST:
     curl -s -X POST http://127.0.0.1:${rasa_port}/webhooks/rest/webhook \\

@@ -69,6 +69,7 @@ def running_assistant(
     with_actions: bool = True,
     timeout: float = 240,
     cwd: Path = ROOT,
+    cors_origin: str | None = None,
 ) -> Iterator[RunningAssistant]:
     """Run the assistant on `model` (project in `cwd`) until the block ends; logs go to `log_dir`."""
     rasa_port, action_port = free_port(), free_port()
@@ -97,7 +98,7 @@ def running_assistant(
             subprocess.Popen(
                 [str(BIN / "rasa"), "run", "--model", model, "--port", str(rasa_port),
                  "--interface", "127.0.0.1", "--enable-api", "--credentials", "credentials.yml",
-                 "--endpoints", endpoints],
+                 "--endpoints", endpoints, *(["--cors", cors_origin] if cors_origin else [])],
                 cwd=cwd, env=env, stdout=(log_dir / "rasa.log").open("w"), stderr=subprocess.STDOUT,
             )
         )

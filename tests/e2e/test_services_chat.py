@@ -6,7 +6,8 @@ from tests.e2e.test_conversation import answered_with, texts
 
 
 def cards(replies: list) -> list[dict]:
-    return [service for reply in replies if "custom" in reply for service in reply["custom"].get("services", [])]
+    return [service for reply in replies if "custom" in reply
+            for service in reply["custom"].get("data", {}).get("services", [])]
 
 
 @pytest.mark.parametrize(("message", "name", "detail"), [

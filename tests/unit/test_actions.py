@@ -75,7 +75,7 @@ def test_fallback_answers_with_a_service_the_message_names() -> None:
     ranking = [("nlu_fallback", 0.25), ("talk_to_person", 0.32), ("find_service", 0.28)]
     messages = run(ActionSuggestTopics(), tracker("nlu_fallback", text="penrose phone number", ranking=ranking))
     assert "01582 343230" in messages[0]["text"]
-    assert messages[0]["custom"]["services"][0]["name"] == "Penrose"
+    assert messages[0]["custom"]["data"]["services"][0]["name"] == "Penrose"
 
 
 def test_tell_me_more_uses_the_button_topic_first() -> None:

@@ -1,0 +1,105 @@
+"""The widget in Chromium: open, ask, click, reload, keyboard only, XSS as text, accessibility."""
+
+import re
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import OUTPUT
+
+ANSWER_TIMEOUT = 30_000  # ms: the first answer waits for the socket.io connection
+
+
+def open_widget(page: Page) -> None:
+    page.get_by_role("button", name="Ask the SEND Guide").click()
+    expect(page.get_by_label("Type your question")).to_be_focused()
+
+
+def ask(page: Page, question: str) -> None:
+    page.get_by_label("Type your question").fill(question)
+    page.get_by_label("Type your question").press("Enter")
+
+
+def bot_messages(page: Page):
+    return page.locator(".sg-log .sg-bot")
+
+
+def test_ask_a_question_and_see_the_answer_with_a_phone_link(page: Page) -> None:
+    open_widget(page)
+    expect(page.get_by_role("button", name="Ask the SEND Guide")).to_have_attribute("aria-expanded", "true")
+    ask(page, "What's the number for the SEN assessment team?")
+    expect(page.locator(".sg-log")).to_contain_text("01582 548187", timeout=ANSWER_TIMEOUT)
+    phone = page.locator('.sg-log a[href="tel:01582548187"]').first
+    expect(phone).to_have_attribute("translate", "no")
+    expect(page.locator(".sg-card-name").first).to_contain_text("SEN Assessment Team")
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "widget-open.png"))
+
+
+def test_quick_reply_buttons_send_their_payload(page: Page) -> None:
+    open_widget(page)
+    ask(page, "show me the topics")
+    first = page.locator(".sg-quick-reply").first
+    expect(first).to_be_visible(timeout=ANSWER_TIMEOUT)
+    title = first.inner_text()
+    count = bot_messages(page).count()
+    first.click()
+    expect(page.locator(".sg-user").last).to_have_text(re.compile(re.escape(title)))
+    expect(bot_messages(page)).not_to_have_count(count, timeout=ANSWER_TIMEOUT)
+
+
+def test_a_reload_keeps_the_conversation(page: Page) -> None:
+    open_widget(page)
+    ask(page, "what is a SENCO")
+    expect(page.locator(".sg-log")).to_contain_text("Co-ordinator", timeout=ANSWER_TIMEOUT)
+    page.reload()
+    expect(page.locator(".sg-log")).to_contain_text("what is a SENCO")
+    expect(page.locator(".sg-log")).to_contain_text("Co-ordinator")
+
+
+def test_keyboard_only(page: Page) -> None:
+    launcher = page.get_by_role("button", name="Ask the SEND Guide")
+    for _ in range(10):  # tab through the page until the launcher has focus
+        page.keyboard.press("Tab")
+        if launcher.evaluate("node => node === document.activeElement"):
+            break
+    expect(launcher).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Type your question")).to_be_focused()
+    page.keyboard.type("how do I ask for an EHC assessment?")
+    page.keyboard.press("Enter")
+    expect(page.locator(".sg-log")).to_contain_text("Source:", timeout=ANSWER_TIMEOUT)
+    page.keyboard.press("Escape")
+    expect(page.locator("#sg-panel")).to_be_hidden()
+    expect(launcher).to_be_focused()
+    expect(launcher).to_have_attribute("aria-expanded", "false")
+
+
+def test_html_in_messages_is_shown_as_text(page: Page) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_widget(page)
+    payload = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+    ask(page, payload)
+    expect(page.locator(".sg-user").last).to_contain_text(payload)
+    expect(bot_messages(page).last).to_be_visible(timeout=ANSWER_TIMEOUT)
+    assert page.locator(".sg-log img, .sg-log script").count() == 0
+    assert dialogs == []
+
+
+def test_no_accessibility_violations(page: Page) -> None:
+    axe = Axe()
+    open_widget(page)
+    assert axe.run(page).violations_count == 0, axe.run(page).generate_report()
+    ask(page, "mediation service contact")
+    expect(page.locator(".sg-card").first).to_be_visible(timeout=ANSWER_TIMEOUT)
+    results = axe.run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_right_to_left_text_is_laid_out_right_to_left(page: Page) -> None:
+    open_widget(page)
+    ask(page, "میرے بچے کو مدد چاہیے")
+    message = page.locator(".sg-user .sg-text").last
+    expect(message).to_have_attribute("dir", "auto")
+    assert message.evaluate("node => getComputedStyle(node).direction") == "rtl"

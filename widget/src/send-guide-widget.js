@@ -1,0 +1,318 @@
+/*
+ * SEND Guide chat widget. Embed with one script tag after a config object:
+ *
+ *   <script>window.SendGuideConfig = { botUrl: "https://bot.example.gov.uk", title: "SEND Guide" };</script>
+ *   <script src="/widget/send-guide-widget.js" defer></script>
+ *
+ * The socket.io client is loaded from `socketIoUrl` (served locally, never from a CDN). Messages go
+ * over socket.io; if it cannot connect they go over Rasa's REST channel. Every piece of bot or user
+ * text is inserted as text (textContent), never as HTML; only http(s) and tel: links are clickable.
+ */
+(function () {
+  "use strict";
+
+  var scriptSrc = document.currentScript ? document.currentScript.src : "";
+
+  var defaults = {
+    botUrl: "http://localhost:5005",
+    socketIoUrl: "/vendor/socket.io.min.js",
+    title: "SEND Guide",
+    subtitle: "Help with special educational needs and disabilities",
+    greeting: "Hello. Ask me about help for children and young people with SEND in Luton.",
+    language: document.documentElement.lang || "en",
+    launcherLabel: "Ask the SEND Guide",
+    colours: { primary: "#1d4f91", primaryText: "#ffffff" },
+    storageKey: "send-guide",
+    styleUrl: scriptSrc ? scriptSrc.replace(/\.js(\?.*)?$/, ".css") : "/widget/send-guide-widget.css"
+  };
+  var config = Object.assign({}, defaults, window.SendGuideConfig || {});
+  config.colours = Object.assign({}, defaults.colours, (window.SendGuideConfig || {}).colours || {});
+
+  var PHONE = /(\+44\s?\d{2,4}|\(?0\d{2,4}\)?)[\s-]?\d{3,4}[\s-]?\d{3,4}|\b(?:999|111|116 123)\b/g;
+  var URL = /\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/g;
+
+  // --- state kept for this browser tab, so a reload resumes the conversation ---------------
+  var store = {
+    load: function () {
+      try {
+        return JSON.parse(sessionStorage.getItem(config.storageKey)) || {};
+      } catch (error) {
+        return {};
+      }
+    },
+    save: function (state) {
+      try {
+        sessionStorage.setItem(config.storageKey, JSON.stringify(state));
+      } catch (error) { /* private mode: the conversation just is not kept */ }
+    }
+  };
+  var state = store.load();
+  if (!state.sessionId) state.sessionId = newSessionId();
+  if (!Array.isArray(state.history)) state.history = [];
+
+  function newSessionId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID().replace(/-/g, "");
+    return String(Date.now()) + Math.random().toString(16).slice(2);
+  }
+
+  // --- DOM ---------------------------------------------------------------------------------
+  function el(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  var root = el("div", { "class": "sg-root" });
+  root.style.setProperty("--sg-primary", config.colours.primary);
+  root.style.setProperty("--sg-primary-text", config.colours.primaryText);
+
+  var launcher = el("button", { type: "button", "class": "sg-launcher", "aria-expanded": "false",
+    "aria-controls": "sg-panel" }, config.launcherLabel);
+  var panel = el("section", { id: "sg-panel", "class": "sg-panel", "aria-labelledby": "sg-title", hidden: "" });
+  var header = el("div", { "class": "sg-header" });
+  var titles = el("div", { "class": "sg-titles" });
+  titles.appendChild(el("h2", { id: "sg-title", "class": "sg-title" }, config.title));
+  titles.appendChild(el("p", { "class": "sg-subtitle" }, config.subtitle));
+  var restart = el("button", { type: "button", "class": "sg-restart" }, "Start again");
+  var close = el("button", { type: "button", "class": "sg-close", "aria-label": "Close the chat" }, "×");
+  header.appendChild(titles);
+  header.appendChild(restart);
+  header.appendChild(close);
+
+  var log = el("div", { "class": "sg-log", role: "log", "aria-live": "polite", "aria-label": "Conversation",
+    tabindex: "0" });
+  var status = el("p", { "class": "sg-status", role: "status" });
+  var form = el("form", { "class": "sg-form" });
+  var label = el("label", { "for": "sg-input", "class": "sg-label" }, "Type your question");
+  var input = el("input", { id: "sg-input", "class": "sg-input", type: "text", autocomplete: "off",
+    maxlength: "2000", enterkeyhint: "send" });
+  var send = el("button", { type: "submit", "class": "sg-send" }, "Send");
+  form.appendChild(label);
+  form.appendChild(input);
+  form.appendChild(send);
+  panel.appendChild(header);
+  panel.appendChild(log);
+  panel.appendChild(status);
+  panel.appendChild(form);
+  root.appendChild(panel);
+  root.appendChild(launcher);
+
+  // --- rendering (text only: never innerHTML) ------------------------------------------------
+  function appendLinkedText(parent, text) {
+    var pieces = [];
+    [[URL, "url"], [PHONE, "tel"]].forEach(function (pair) {
+      var pattern = pair[0];
+      pattern.lastIndex = 0;
+      var match;
+      while ((match = pattern.exec(text)) !== null) {
+        var overlaps = pieces.some(function (p) { return match.index < p.end && match.index + match[0].length > p.start; });
+        if (!overlaps) pieces.push({ start: match.index, end: match.index + match[0].length, kind: pair[1], text: match[0] });
+      }
+    });
+    pieces.sort(function (a, b) { return a.start - b.start; });
+    var at = 0;
+    pieces.forEach(function (piece) {
+      parent.appendChild(document.createTextNode(text.slice(at, piece.start)));
+      var link;
+      if (piece.kind === "url") {
+        link = el("a", { href: piece.text, target: "_blank", rel: "noopener noreferrer" }, piece.text);
+      } else {
+        link = el("a", { href: "tel:" + piece.text.replace(/[^\d+]/g, ""), translate: "no", "class": "sg-tel" }, piece.text);
+      }
+      parent.appendChild(link);
+      at = piece.end;
+    });
+    parent.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  function paragraphs(parent, text) {
+    String(text).split(/\n+/).forEach(function (line) {
+      if (!line.trim()) return;
+      var p = el("p");
+      appendLinkedText(p, line);
+      parent.appendChild(p);
+    });
+  }
+
+  function serviceCard(service) {
+    var card = el("div", { "class": "sg-card" });
+    card.appendChild(el("h3", { "class": "sg-card-name", translate: "no" }, service.name || ""));
+    if (service.description) card.appendChild(el("p", {}, service.description));
+    if (service.phone) {
+      var phone = el("p");
+      phone.appendChild(document.createTextNode("Phone: "));
+      appendLinkedText(phone, service.phone);
+      card.appendChild(phone);
+    }
+    if (service.website && /^https?:\/\//.test(service.website)) {
+      var site = el("p");
+      site.appendChild(document.createTextNode("Website: "));
+      appendLinkedText(site, service.website);
+      card.appendChild(site);
+    }
+    var address = [service.address, service.postcode].filter(Boolean).join(", ");
+    if (address) card.appendChild(el("p", { translate: "no" }, "Address: " + address));
+    return card;
+  }
+
+  function render(entry, live) {
+    var item = el("div", { "class": "sg-message sg-" + entry.from });
+    item.appendChild(el("span", { "class": "sg-visually-hidden" }, entry.from === "user" ? "You said: " : "SEND Guide said: "));
+    // dir="auto" on the words themselves: Urdu or Arabic text lays out right to left.
+    var body = el("div", { "class": "sg-text", dir: "auto", lang: entry.lang || config.language });
+    if (entry.text) paragraphs(body, entry.text);
+    if (entry.custom && entry.custom.type === "service_cards" && Array.isArray(entry.custom.services)) {
+      entry.custom.services.forEach(function (service) { body.appendChild(serviceCard(service)); });
+    }
+    item.appendChild(body);
+    log.appendChild(item);
+    if (entry.buttons && entry.buttons.length) {
+      var group = el("div", { "class": "sg-buttons", role: "group", "aria-label": "Choices" });
+      entry.buttons.forEach(function (button) {
+        var b = el("button", { type: "button", "class": "sg-quick-reply", dir: "auto" }, button.title);
+        b.addEventListener("click", function () { sendMessage(button.payload, button.title); });
+        group.appendChild(b);
+      });
+      log.appendChild(group);
+    }
+    if (live !== false) log.scrollTop = log.scrollHeight;
+  }
+
+  function remember(entry) {
+    state.history.push(entry);
+    if (state.history.length > 200) state.history = state.history.slice(-200);
+    store.save(state);
+  }
+
+  function fromBot(message) {
+    // Custom payloads arrive as {custom: {data: {...}}} over REST and as the bare data over socket.io.
+    var custom = message.custom ? (message.custom.data || message.custom) : (message.type ? message : null);
+    var entry = { from: "bot", text: message.text || "", buttons: message.buttons || message.quick_replies || [],
+      custom: custom };
+    if (!entry.text && !entry.buttons.length && !entry.custom) return;
+    // Only the newest message keeps its buttons live; older ones stay as history.
+    remember(entry);
+    render(entry);
+    setStatus("");
+  }
+
+  function setStatus(text) { status.textContent = text; }
+
+  // --- transport: socket.io first, REST if it cannot connect ---------------------------------
+  var socket = null;
+  var useRest = false;
+
+  function loadSocketIo(callback) {
+    if (window.io) return callback();
+    var script = el("script", { src: config.socketIoUrl });
+    script.onload = callback;
+    script.onerror = function () { useRest = true; };
+    document.head.appendChild(script);
+  }
+
+  function connect() {
+    loadSocketIo(function () {
+      if (!window.io) { useRest = true; return; }
+      socket = window.io(config.botUrl, { transports: ["websocket", "polling"], reconnection: true });
+      socket.on("connect", function () {
+        useRest = false;
+        socket.emit("session_request", { session_id: state.sessionId });
+        setStatus("");
+      });
+      socket.on("bot_uttered", fromBot);
+      socket.on("connect_error", function () {
+        useRest = true;
+        setStatus("The chat connection is slow. Your messages will still be sent.");
+      });
+      socket.on("disconnect", function () { setStatus("Connection lost. Trying to reconnect…"); });
+    });
+  }
+
+  function sendRest(text) {
+    return fetch(config.botUrl.replace(/\/$/, "") + "/webhooks/rest/webhook", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sender: state.sessionId, message: text, metadata: { language: config.language } })
+    }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    }).then(function (messages) {
+      messages.forEach(fromBot);
+      if (!messages.length) setStatus("");
+    }).catch(function () {
+      setStatus("Sorry, I cannot reach the SEND Guide right now. Please try again in a minute. " +
+        "For help now, phone Luton SENDIAS on 01582 548156.");
+    });
+  }
+
+  function sendMessage(payload, shownText) {
+    var text = String(payload || "").trim();
+    if (!text) return;
+    var entry = { from: "user", text: shownText || text, lang: config.language };
+    remember(entry);
+    render(entry);
+    setStatus("The SEND Guide is typing…");
+    if (socket && socket.connected && !useRest) {
+      socket.emit("user_uttered", { message: text, session_id: state.sessionId,
+        customData: { language: config.language } });
+    } else {
+      sendRest(text);
+    }
+  }
+
+  // --- behaviour -------------------------------------------------------------------------------
+  function open() {
+    panel.hidden = false;
+    launcher.setAttribute("aria-expanded", "true");
+    state.open = true;
+    store.save(state);
+    if (!state.history.length && config.greeting) fromBot({ text: config.greeting });
+    if (!socket) connect();
+    input.focus();
+  }
+
+  function shut() {
+    panel.hidden = true;
+    launcher.setAttribute("aria-expanded", "false");
+    state.open = false;
+    store.save(state);
+    launcher.focus();
+  }
+
+  launcher.addEventListener("click", function () { if (panel.hidden) open(); else shut(); });
+  close.addEventListener("click", shut);
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { event.preventDefault(); shut(); }
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value;
+    input.value = "";
+    sendMessage(text);
+  });
+  restart.addEventListener("click", function () {
+    state = { sessionId: newSessionId(), history: [], open: true };
+    store.save(state);
+    log.textContent = "";
+    if (socket) { socket.disconnect(); socket = null; }
+    connect();
+    if (config.greeting) fromBot({ text: config.greeting });
+    input.focus();
+  });
+
+  function start() {
+    document.head.appendChild(el("link", { rel: "stylesheet", href: config.styleUrl }));
+    document.body.appendChild(root);
+    state.history.forEach(function (entry) { render(entry, false); });
+    log.scrollTop = log.scrollHeight;
+    if (state.open) {
+      panel.hidden = false;
+      launcher.setAttribute("aria-expanded", "true");
+      connect();
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
