@@ -103,3 +103,44 @@ def test_right_to_left_text_is_laid_out_right_to_left(page: Page) -> None:
     message = page.locator(".sg-user .sg-text").last
     expect(message).to_have_attribute("dir", "auto")
     assert message.evaluate("node => getComputedStyle(node).direction") == "rtl"
+
+
+def test_new_messages_do_not_steal_focus(page: Page) -> None:
+    open_widget(page)
+    ask(page, "hello")
+    expect(bot_messages(page)).to_have_count(2, timeout=ANSWER_TIMEOUT)
+    expect(page.get_by_label("Type your question")).to_be_focused()
+
+
+def test_rest_is_used_when_socket_io_cannot_load(page: Page, widget_site: str) -> None:
+    page.route("**/vendor/socket.io.min.js", lambda route: route.abort())
+    page.goto(widget_site)
+    open_widget(page)
+    ask(page, "what is a SENCO")
+    expect(page.locator(".sg-log")).to_contain_text("Co-ordinator", timeout=ANSWER_TIMEOUT)
+
+
+def test_a_clear_message_when_the_bot_cannot_be_reached(page: Page, widget_site: str) -> None:
+    page.route("**/vendor/socket.io.min.js", lambda route: route.abort())
+    page.route("**/webhooks/rest/webhook", lambda route: route.abort())
+    page.goto(widget_site)
+    open_widget(page)
+    ask(page, "hello")
+    expect(page.get_by_role("status")).to_contain_text("cannot reach", timeout=ANSWER_TIMEOUT)
+    expect(page.get_by_role("status")).to_contain_text("01582 548156")
+
+
+def test_reflows_on_a_small_screen_with_big_enough_targets(browser, widget_site: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto(widget_site)
+        open_widget(page)
+        ask(page, "show me the topics")
+        expect(page.locator(".sg-quick-reply").first).to_be_visible(timeout=ANSWER_TIMEOUT)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        for button in page.locator(".sg-root button:visible").all():
+            box = button.bounding_box()
+            assert box and box["width"] >= 24 and box["height"] >= 24, button.inner_text()
+    finally:
+        context.close()
