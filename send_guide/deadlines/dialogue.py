@@ -22,6 +22,7 @@ from send_guide.deadlines.timeline import (
     OrderKind,
     Timeline,
     TransferKind,
+    days,
     deadlines_for,
     in_words,
 )
@@ -171,8 +172,8 @@ def step(state: DeadlineState, text: str, intent: str | None, today: Date, *,
 
     if not found_something and intent not in FORM_INTENTS and not fresh:
         return Step(state, tuple(messages), outcome="moved_on")
-    return Step(state, tuple(messages), ask=_next_question(state),
-                outcome="asking" if _next_question(state) else "done")
+    ask = _next_question(state)
+    return Step(state, tuple(messages), ask=ask, outcome="asking" if ask else "done")
 
 
 def _take_date(state: DeadlineState, text: str, today: Date) -> tuple[DeadlineState, list[str]] | None:
@@ -314,14 +315,13 @@ def main_deadline(state: DeadlineState, timeline: Timeline, today: Date) -> Dead
 def _how_far(deadline: Deadline, today: Date) -> str:
     left = deadline.days_left(today)
     if left > 0:
-        return f"That is {left} day{'s' if left != 1 else ''} from today."
+        return f"That is {days(left)} from today."
     if left == 0:
         return "That is today."
-    late = -left
-    days = f"{late} day{'s' if late != 1 else ''}"
+    passed = f"That date passed {days(-left)} ago."
     if deadline.rule.party is Party.COUNCIL:
-        return f"That date passed {days} ago. If it has not happened yet, the council is late."
-    return f"That date passed {days} ago."
+        return passed + " If it has not happened yet, the council is late."
+    return passed
 
 
 def answer(state: DeadlineState, today: Date) -> str:

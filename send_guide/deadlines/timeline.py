@@ -87,14 +87,12 @@ class Deadline:
     def status(self, today: Date) -> str:
         left = self.days_left(today)
         if left > 0:
-            return f"{left} day{'s' if left != 1 else ''} left"
+            return f"{days(left)} left"
         if left == 0:
             return "due today"
-        late = -left
-        days = f"{late} day{'s' if late != 1 else ''}"
         if self.rule.party is Party.FAMILY:
-            return f"passed {days} ago"
-        return f"overdue by {days}"
+            return f"passed {days(-left)} ago"
+        return f"overdue by {days(-left)}"
 
 
 @dataclass(frozen=True)
@@ -103,6 +101,10 @@ class Timeline:
     on: Date
     deadlines: tuple[Deadline, ...]
     notes: tuple[str, ...] = field(default=())
+
+
+def days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
 
 
 def in_words(day: Date) -> str:

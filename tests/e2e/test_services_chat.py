@@ -30,15 +30,17 @@ def test_a_need_gets_the_faq_answer_then_services(chat) -> None:
     assert "CAMHS (Child and Adolescent Mental Health Services)" in [card["name"] for card in cards(replies)]
 
 
-@pytest.mark.parametrize("message", ["'; DROP TABLE service; --", "find a service for astrology readings"])
-def test_no_match_offers_categories_and_sendias(chat, message: str) -> None:
-    replies = chat(message)
+def test_no_match_offers_categories_and_sendias(chat) -> None:
+    replies = chat("/find_service")  # a service search with nothing to search for
     said = "\n\n".join(texts(replies))
-    if "I could not find a service" in said:
-        payloads = [button["payload"] for reply in replies for button in reply.get("buttons", [])]
-        assert any(payload.startswith("/find_service{") for payload in payloads)
-        assert "01582 548156" in said
-    # Whatever the intent, the directory is still there afterwards.
+    assert "I could not find a service" in said and "01582 548156" in said
+    payloads = [button["payload"] for reply in replies for button in reply.get("buttons", [])]
+    assert '/find_service{"service_category":"housing"}' in payloads
+
+
+def test_hostile_text_gets_a_kind_reply_and_leaves_the_directory_intact(chat) -> None:
+    replies = chat("'; DROP TABLE service; --")
+    assert any(text.strip() for text in texts(replies))  # a reply, not an error or silence
     assert "01582 548187" in "\n\n".join(texts(chat("phone number for SENAT")))
 
 
