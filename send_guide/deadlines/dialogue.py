@@ -234,7 +234,7 @@ EVENT_CHOICES: tuple[tuple[str, Event], ...] = (
 EVENT_QUESTION = ("I can work out the legal time limits in the EHC (Education, Health and Care) process. "
                   "What happened? Choose one, or tell me in your own words.")
 
-_DATE_QUESTIONS = {
+DATE_QUESTIONS = {
     Event.REQUEST: "On what date did the council get the request for an assessment?",
     Event.ADVICE_REQUESTED: "On what date was the advice asked for?",
     Event.DRAFT_PLAN: "On what date was the draft plan sent to you?",
@@ -272,7 +272,7 @@ DETAIL_QUESTIONS = {Event.PHASE_TRANSFER: "What kind of move is it?",
 
 def date_question(state: DeadlineState) -> str:
     event = state.event_kind
-    question = _DATE_QUESTIONS.get(event, "On what date did it happen?") if event else "On what date did it happen?"
+    question = DATE_QUESTIONS.get(event, "On what date did it happen?") if event else "On what date did it happen?"
     example = "For example: September 2026." if event is Event.PHASE_TRANSFER else DATE_EXAMPLE
     return f"{question} {example}"
 

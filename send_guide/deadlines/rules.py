@@ -46,8 +46,8 @@ REG_10_4 = (
     "The council should tell you if this applies (SEND Regulations 2014, regulation 10(4))."
 )
 REG_8_2 = (
-    "This date can move if there are exceptional circumstances, if the family was away for 4 weeks or more, "
-    "or if an appointment was missed (SEND Regulations 2014, regulation 8(2))."
+    "This date can move in some cases. There may be exceptional circumstances. The family may have been away "
+    "for 4 weeks or more. Or an appointment was missed (SEND Regulations 2014, regulation 8(2))."
 )
 NO_ROLL_FORWARD = "The SEND Regulations do not move this date if it falls on a weekend or a bank holiday."
 MONTH_COUNTING = (
