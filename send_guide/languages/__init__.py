@@ -1,0 +1,1 @@
+"""Which language a message is in, for Luton's common languages. No Rasa import."""
