@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
+from tools.debian import apt_install
 from tools.servers import free_port
 
 
@@ -28,10 +29,7 @@ def _bin_dir() -> Path | None:
 
 def ensure_installed() -> Path:
     bin_dir = _bin_dir()
-    if bin_dir is None and os.geteuid() == 0 and shutil.which("apt-get"):
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env, capture_output=True)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "postgresql"], check=True, env=env, capture_output=True)
+    if bin_dir is None and apt_install("postgresql"):
         bin_dir = _bin_dir()
     if bin_dir is None:
         raise RuntimeError("PostgreSQL is not installed: install Debian's `postgresql` package "

@@ -17,8 +17,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from send_guide.services.db import ROOT, migrate, session_factory
-from send_guide.services.model import ALIAS_SEPARATOR, Service, ServiceCategory
-from send_guide.services.records import COLUMNS, LIST_SEPARATOR, RecordErrors, ServiceRecord, record_from_row
+from send_guide.services.model import LIST_SEPARATOR, Service, ServiceCategory
+from send_guide.services.records import COLUMNS, RecordErrors, ServiceRecord, record_from_row
 
 SEED_FILE = ROOT / "data" / "services.csv"
 
@@ -52,7 +52,7 @@ def replace_all(session: Session, records: Iterable[ServiceRecord]) -> int:
     count = 0
     for record in records:
         session.add(Service(
-            name=record.name, aliases=ALIAS_SEPARATOR.join(record.aliases), description=record.description,
+            name=record.name, aliases=LIST_SEPARATOR.join(record.aliases), description=record.description,
             who_can_refer=record.who_can_refer, phone=record.phone, email=record.email, address=record.address,
             postcode=record.postcode, website=record.website, opening_hours=record.opening_hours,
             source=LIST_SEPARATOR.join(record.source), last_verified=record.last_verified,

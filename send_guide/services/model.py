@@ -11,7 +11,7 @@ from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
 
-ALIAS_SEPARATOR = "|"
+LIST_SEPARATOR = "|"  # between aliases, categories and sources in one field (and CSV cell)
 
 
 class Service(Base):
@@ -36,7 +36,7 @@ class Service(Base):
 
     @property
     def alias_list(self) -> list[str]:
-        return [alias for alias in self.aliases.split(ALIAS_SEPARATOR) if alias]
+        return [alias for alias in self.aliases.split(LIST_SEPARATOR) if alias]
 
     @property
     def category_ids(self) -> list[str]:

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from send_guide.content_files import load_content
+from send_guide.services.model import LIST_SEPARATOR
 from send_guide.sources import SOURCE_TITLES
 
-LIST_SEPARATOR = "|"
 COLUMNS = ("name", "aliases", "categories", "description", "who_can_refer", "phone", "email", "address",
            "postcode", "website", "opening_hours", "source", "last_verified")
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from scripts.serve_widget import WidgetHandler
-from tests.e2e.conftest import _model_path
+from tests.e2e.conftest import model_path
 from tools.browser import CHROMIUM_ARGS, ensure_chromium
 from tools.servers import ROOT, free_port, running_assistant
 
@@ -20,7 +20,7 @@ def widget_site() -> Iterator[str]:
     """The demo page, served as `make run` serves it, pointed at a real assistant."""
     port = free_port()
     origin = f"http://127.0.0.1:{port}"
-    with running_assistant(_model_path(), log_dir=OUTPUT / "browser", cors_origin=origin) as assistant:
+    with running_assistant(model_path(), log_dir=OUTPUT / "browser", cors_origin=origin) as assistant:
         handler = type("Handler", (WidgetHandler,), {"bot_url": assistant.rasa_url})
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -10,7 +10,7 @@ import requests
 from tools.servers import ROOT, RunningAssistant, running_assistant
 
 
-def _model_path() -> str:
+def model_path() -> str:
     """The model `make test` trained; trained here (cached by input hash) when run directly."""
     model = os.environ.get("SEND_GUIDE_MODEL")
     if model:
@@ -23,7 +23,7 @@ def _model_path() -> str:
 
 @pytest.fixture(scope="session")
 def assistant() -> Iterator[RunningAssistant]:
-    with running_assistant(_model_path()) as running:
+    with running_assistant(model_path()) as running:
         yield running
 
 
