@@ -1,7 +1,8 @@
 """The REST channel, refusing malformed requests clearly and cleaning every message.
 
 Same URL and reply format as Rasa's own `rest` channel (/webhooks/rest/webhook), so any
-client of that channel works unchanged.
+client of that channel works unchanged. Replies also say their language ("lang", "dir"; see
+channels/language_output.py); `metadata.language` in the request picks the user's language.
 """
 
 import json
@@ -14,7 +15,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.language_output import with_language
 from send_guide.message_guard import clean_text, valid_sender
+from send_guide.translation.config import translator_from_environment
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +41,7 @@ class GuardedRestInput(RestInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         webhook = Blueprint("guarded_rest_webhook", __name__)
+        on_new_message = with_language(on_new_message, translator_from_environment())
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

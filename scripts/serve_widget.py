@@ -1,6 +1,6 @@
 """Serve the demo Local Offer page and the widget on http://localhost:8080 (make run).
 
-Only three things are served, all from this repository: the demo page, the widget's own files,
+Only these things are served, all from this repository: the demo page, the widget's own files,
 and the socket.io client from widget/node_modules (installed from the npm registry by make).
 """
 
@@ -19,8 +19,11 @@ ROUTES = {
     "/widget/send-guide-widget.js": WIDGET / "src" / "send-guide-widget.js",
     "/widget/send-guide-widget.css": WIDGET / "src" / "send-guide-widget.css",
     "/vendor/socket.io.min.js": WIDGET / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js",
+    # The widget's own words in each language it offers.
+    **{f"/widget/locales/{path.name}": path for path in sorted((WIDGET / "src" / "locales").glob("*.json"))},
 }
 TYPES = {
+    ".json": "application/json; charset=utf-8",
     ".html": "text/html; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
     ".css": "text/css; charset=utf-8",

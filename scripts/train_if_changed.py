@@ -20,6 +20,8 @@ INPUTS = [
     "components/*.py",
     "send_guide/content/terms.yml",
     "send_guide/terminology.py",
+    "send_guide/languages/*.py",
+    "requirements-multilingual.txt",
     "constraints.txt",
 ]
 

@@ -70,6 +70,7 @@ def running_assistant(
     timeout: float = 240,
     cwd: Path = ROOT,
     cors_origin: str | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> Iterator[RunningAssistant]:
     """Run the assistant on `model` (project in `cwd`) until the block ends; logs go to `log_dir`."""
     rasa_port, action_port = free_port(), free_port()
@@ -83,6 +84,7 @@ def running_assistant(
         ACTION_ENDPOINT_URL=f"http://127.0.0.1:{action_port}/webhook",
         SANIC_HOST="127.0.0.1",
         RASA_TELEMETRY_ENABLED="false",
+        **(extra_env or {}),
     )
     (log_dir / "services.sqlite3").unlink(missing_ok=True)
     processes: list = []

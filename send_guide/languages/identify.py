@@ -73,3 +73,18 @@ def identify(text: str, picked: str | None = None) -> Identified:
     if top.value < MIN_CONFIDENCE:
         return Identified(ENGLISH, top.value, "unsure")
     return Identified(_CODE[top.language], top.value, "detected")
+
+
+IDENTIFIED_KEY = "identified_language"  # message metadata key the channels fill in
+PICKED_KEY = "language"  # message metadata key the widget fills in
+
+
+def identify_message(text: str, metadata: dict | None) -> Identified:
+    """The language of a channel message: identified once by the channel (so the NLU pipeline
+    and the reply agree), else from the picked language and the text."""
+    metadata = metadata if isinstance(metadata, dict) else {}
+    known = metadata.get(IDENTIFIED_KEY)
+    if isinstance(known, dict) and known.get("code") in SUPPORTED:
+        return Identified(known["code"], float(known.get("confidence", 1.0)), str(known.get("reason", "picked")))
+    picked = metadata.get(PICKED_KEY)
+    return identify(text, picked if isinstance(picked, str) else None)

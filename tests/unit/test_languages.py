@@ -1,8 +1,13 @@
 """Language identification for Luton's common languages."""
 
+import json
+import re
+
 import pytest
 
-from send_guide.languages.identify import identify
+from send_guide.languages.identify import SUPPORTED, identify
+from send_guide.languages.replies import MESSAGE_KINDS, available_languages, language_messages
+from tests.project_files import ROOT
 
 
 @pytest.mark.parametrize(("text", "code"), [
@@ -33,3 +38,48 @@ def test_english_with_a_few_urdu_like_words_stays_english() -> None:
 def test_a_picked_language_wins() -> None:
     assert identify("my son needs help at school", picked="PL").code == "pl"
     assert identify("my son needs help at school", picked="xx").code == "en"
+
+
+# --- the per-language content files -----------------------------------------------------------
+
+LANGUAGE_CODES = [code for code in available_languages() if code != "en"]
+ENGLISH_MESSAGES = language_messages("en")
+SENDIAS_PHONE = "01582 548156"
+WIDGET = ROOT / "widget" / "src"
+
+
+def test_every_language_the_detector_knows_has_a_content_file() -> None:
+    assert set(available_languages()) == set(SUPPORTED)
+
+
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
+def test_each_language_file_translates_every_message_and_keeps_the_phone_number(code: str) -> None:
+    for romanised in (False, True):
+        messages = language_messages(code, romanised=romanised)
+        assert set(messages.messages) == set(ENGLISH_MESSAGES.messages) == set(MESSAGE_KINDS)
+        assert messages.direction in ("ltr", "rtl")
+        for kind, text in messages.messages.items():
+            assert SENDIAS_PHONE in text and "Luton SENDIAS" in text, (code, kind)
+            assert re.findall(r"\d[\d ]{4,}\d", text) == [SENDIAS_PHONE], "no other number"
+            assert text != ENGLISH_MESSAGES.text(kind), "translated"
+
+
+def test_romanised_urdu_has_its_own_latin_letter_messages() -> None:
+    romanised = language_messages("ur", romanised=True)
+    assert romanised.code == "ur-Latn" and romanised.direction == "ltr"
+    assert all(text.isascii() for text in romanised.messages.values())
+
+
+def test_widget_locales_translate_every_widget_string() -> None:
+    script = (WIDGET / "send-guide-widget.js").read_text(encoding="utf-8")
+    english_block = script[script.index("var ENGLISH = {"):script.index("};", script.index("var ENGLISH = {"))]
+    keys = set(re.findall(r"(?:\{|,)\s*(\w+):", english_block))
+    used = set(re.findall(r'\bt\("(\w+)"\)', script))
+    assert used <= keys, "every string the widget shows has an English original"
+    offered = set(re.findall(r'\["(\w\w)", "', script[script.index("languages: ["):]))
+    assert offered == set(SUPPORTED)
+    for code in offered - {"en"}:
+        locale = json.loads((WIDGET / "locales" / f"{code}.json").read_text(encoding="utf-8"))
+        assert locale["language"] == code and locale["dir"] == language_messages(code).direction
+        assert set(locale["strings"]) == keys, code
+        assert SENDIAS_PHONE in locale["strings"]["unreachable"]

@@ -13,6 +13,7 @@ import textstat
 
 from send_guide.deadlines import dialogue
 from send_guide.deadlines.rules import RULES
+from send_guide.languages.replies import MESSAGE_KINDS, language_messages
 from tests.project_files import ROOT, domain
 
 MEDIAN_GRADE = 8  # reading age of about 13; the answers aim lower, for reading age 9-11
@@ -33,6 +34,8 @@ def everything_said() -> list[tuple[str, str]]:
         texts += [(f"caveat of {rule.key}", caveat) for caveat in rule.caveats]
     texts += [("deadline question", question) for question in [dialogue.EVENT_QUESTION,
                                                                *dialogue.DATE_QUESTIONS.values()]]
+    english = language_messages("en")
+    texts += [(f"language notice {kind}", english.text(kind)) for kind in MESSAGE_KINDS]
     with (ROOT / "data" / "services.csv").open(encoding="utf-8") as stream:
         texts += [(f"service {row['name']}", f"{row['description']} {row['who_can_refer']}")
                   for row in csv.DictReader(stream)]

@@ -7,6 +7,11 @@
  * The socket.io client is loaded from `socketIoUrl` (served locally, never from a CDN). Messages go
  * over socket.io; if it cannot connect they go over Rasa's REST channel. Every piece of bot or user
  * text is inserted as text (textContent), never as HTML; only http(s) and tel: links are clickable.
+ *
+ * Languages: the user can pick one (or leave "Automatic": the assistant works out the language of
+ * each message). The pick is sent with every message as metadata `language`, and the widget's own
+ * words switch to it, from `localesUrl`/<code>.json (English is built in). Each bot message says
+ * its language and direction (`lang`, `dir`), which the widget puts on the message.
  */
 (function () {
   "use strict";
@@ -23,10 +28,29 @@
     launcherLabel: "Ask the SEND Guide",
     colours: { primary: "#1d4f91", primaryText: "#ffffff" },
     storageKey: "send-guide",
-    styleUrl: scriptSrc ? scriptSrc.replace(/\.js(\?.*)?$/, ".css") : "/widget/send-guide-widget.css"
+    styleUrl: scriptSrc ? scriptSrc.replace(/\.js(\?.*)?$/, ".css") : "/widget/send-guide-widget.css",
+    localesUrl: scriptSrc ? scriptSrc.replace(/[^/]*$/, "locales/") : "/widget/locales/",
+    // Offered in the picker, each in its own name; every code but "en" needs a locale file.
+    languages: [["en", "English"], ["ur", "اردو"], ["pl", "Polski"], ["ro", "Română"], ["bn", "বাংলা"],
+      ["pa", "ਪੰਜਾਬੀ"], ["ar", "العربية"]]
   };
   var config = Object.assign({}, defaults, window.SendGuideConfig || {});
   config.colours = Object.assign({}, defaults.colours, (window.SendGuideConfig || {}).colours || {});
+
+  // The widget's own words in English; locale files translate the same keys.
+  var ENGLISH = {
+    subtitle: config.subtitle, greeting: config.greeting, launcherLabel: config.launcherLabel,
+    startAgain: "Start again", close: "Close the chat", conversation: "Conversation",
+    inputLabel: "Type your question", send: "Send", choices: "Choices", youSaid: "You said: ",
+    botSaid: "SEND Guide said: ", slow: "The chat connection is slow. Your messages will still be sent.",
+    lost: "Connection lost. Trying to reconnect…",
+    unreachable: "Sorry, I cannot reach the SEND Guide right now. Please try again in a minute. " +
+      "For help now, phone Luton SENDIAS on 01582 548156.",
+    typing: "The SEND Guide is typing…", phone: "Phone: ", website: "Website: ", address: "Address: ",
+    language: "Language", automatic: "Automatic", machineTranslated: "Translated by a computer"
+  };
+  var ui = { code: "en", dir: "ltr", strings: ENGLISH };
+  function t(key) { return ui.strings[key] || ENGLISH[key]; }
 
   var PHONE = /(\+44\s?\d{2,4}|\(?0\d{2,4}\)?)[\s-]?\d{3,4}[\s-]?\d{3,4}|\b(?:999|111|116 123)\b/g;
   var URL = /\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/g;
@@ -68,30 +92,43 @@
   root.style.setProperty("--sg-primary-text", config.colours.primaryText);
 
   var launcher = el("button", { type: "button", "class": "sg-launcher", "aria-expanded": "false",
-    "aria-controls": "sg-panel" }, config.launcherLabel);
+    "aria-controls": "sg-panel" }, t("launcherLabel"));
   var panel = el("section", { id: "sg-panel", "class": "sg-panel", "aria-labelledby": "sg-title", hidden: "" });
   var header = el("div", { "class": "sg-header" });
   var titles = el("div", { "class": "sg-titles" });
   titles.appendChild(el("h2", { id: "sg-title", "class": "sg-title" }, config.title));
-  titles.appendChild(el("p", { "class": "sg-subtitle" }, config.subtitle));
-  var restart = el("button", { type: "button", "class": "sg-restart" }, "Start again");
-  var close = el("button", { type: "button", "class": "sg-close", "aria-label": "Close the chat" }, "×");
+  var subtitle = el("p", { "class": "sg-subtitle" }, t("subtitle"));
+  titles.appendChild(subtitle);
+  var restart = el("button", { type: "button", "class": "sg-restart" }, t("startAgain"));
+  var close = el("button", { type: "button", "class": "sg-close", "aria-label": t("close") }, "×");
   header.appendChild(titles);
   header.appendChild(restart);
   header.appendChild(close);
 
-  var log = el("div", { "class": "sg-log", role: "log", "aria-live": "polite", "aria-label": "Conversation",
+  var toolbar = el("div", { "class": "sg-toolbar" });
+  var languageLabel = el("label", { "for": "sg-language", "class": "sg-language-label" }, t("language"));
+  var picker = el("select", { id: "sg-language", "class": "sg-language" });
+  var automatic = el("option", { value: "" }, t("automatic"));
+  picker.appendChild(automatic);
+  config.languages.forEach(function (pair) {
+    picker.appendChild(el("option", { value: pair[0], lang: pair[0] }, pair[1]));
+  });
+  toolbar.appendChild(languageLabel);
+  toolbar.appendChild(picker);
+
+  var log = el("div", { "class": "sg-log", role: "log", "aria-live": "polite", "aria-label": t("conversation"),
     tabindex: "0" });
   var status = el("p", { "class": "sg-status", role: "status" });
   var form = el("form", { "class": "sg-form" });
-  var label = el("label", { "for": "sg-input", "class": "sg-label" }, "Type your question");
+  var label = el("label", { "for": "sg-input", "class": "sg-label" }, t("inputLabel"));
   var input = el("input", { id: "sg-input", "class": "sg-input", type: "text", autocomplete: "off",
     maxlength: "2000", enterkeyhint: "send" });
-  var send = el("button", { type: "submit", "class": "sg-send" }, "Send");
+  var send = el("button", { type: "submit", "class": "sg-send" }, t("send"));
   form.appendChild(label);
   form.appendChild(input);
   form.appendChild(send);
   panel.appendChild(header);
+  panel.appendChild(toolbar);
   panel.appendChild(log);
   panel.appendChild(status);
   panel.appendChild(form);
@@ -141,34 +178,42 @@
     if (service.description) card.appendChild(el("p", {}, service.description));
     if (service.phone) {
       var phone = el("p");
-      phone.appendChild(document.createTextNode("Phone: "));
+      phone.appendChild(document.createTextNode(t("phone")));
       appendLinkedText(phone, service.phone);
       card.appendChild(phone);
     }
     if (service.website && /^https?:\/\//.test(service.website)) {
       var site = el("p");
-      site.appendChild(document.createTextNode("Website: "));
+      site.appendChild(document.createTextNode(t("website")));
       appendLinkedText(site, service.website);
       card.appendChild(site);
     }
     var address = [service.address, service.postcode].filter(Boolean).join(", ");
-    if (address) card.appendChild(el("p", { translate: "no" }, "Address: " + address));
+    if (address) {
+      var place = el("p", {}, t("address"));
+      place.appendChild(el("span", { translate: "no" }, address));
+      card.appendChild(place);
+    }
     return card;
   }
 
   function render(entry, live) {
     var item = el("div", { "class": "sg-message sg-" + entry.from });
-    item.appendChild(el("span", { "class": "sg-visually-hidden" }, entry.from === "user" ? "You said: " : "SEND Guide said: "));
-    // dir="auto" on the words themselves: Urdu or Arabic text lays out right to left.
-    var body = el("div", { "class": "sg-text", dir: "auto", lang: entry.lang || config.language });
+    item.appendChild(el("span", { "class": "sg-visually-hidden" }, entry.from === "user" ? t("youSaid") : t("botSaid")));
+    // The message's own language and direction when known; else dir="auto" lays out Urdu or
+    // Arabic right to left, and the language is left to the page (unknown for typed text).
+    var attributes = { "class": "sg-text", dir: entry.dir || "auto" };
+    if (entry.lang) attributes.lang = entry.lang;
+    var body = el("div", attributes);
     if (entry.text) paragraphs(body, entry.text);
+    if (entry.machineTranslated) body.appendChild(el("p", { "class": "sg-mt-label", lang: ui.code }, t("machineTranslated")));
     if (entry.custom && entry.custom.type === "service_cards" && Array.isArray(entry.custom.services)) {
       entry.custom.services.forEach(function (service) { body.appendChild(serviceCard(service)); });
     }
     item.appendChild(body);
     log.appendChild(item);
     if (entry.buttons && entry.buttons.length) {
-      var group = el("div", { "class": "sg-buttons", role: "group", "aria-label": "Choices" });
+      var group = el("div", { "class": "sg-buttons", role: "group", "aria-label": t("choices") });
       entry.buttons.forEach(function (button) {
         var b = el("button", { type: "button", "class": "sg-quick-reply", dir: "auto" }, button.title);
         b.addEventListener("click", function () { sendMessage(button.payload, button.title); });
@@ -189,7 +234,7 @@
     // Custom payloads arrive as {custom: {data: {...}}} over REST and as the bare data over socket.io.
     var custom = message.custom ? (message.custom.data || message.custom) : (message.type ? message : null);
     var entry = { from: "bot", text: message.text || "", buttons: message.buttons || message.quick_replies || [],
-      custom: custom };
+      custom: custom, lang: message.lang, dir: message.dir, machineTranslated: message.machine_translated === true };
     if (!entry.text && !entry.buttons.length && !entry.custom) return;
     // Only the newest message keeps its buttons live; older ones stay as history.
     remember(entry);
@@ -223,9 +268,9 @@
       socket.on("bot_uttered", fromBot);
       socket.on("connect_error", function () {
         useRest = true;
-        setStatus("The chat connection is slow. Your messages will still be sent.");
+        setStatus(t("slow"));
       });
-      socket.on("disconnect", function () { setStatus("Connection lost. Trying to reconnect…"); });
+      socket.on("disconnect", function () { setStatus(t("lost")); });
     });
   }
 
@@ -233,7 +278,7 @@
     return fetch(config.botUrl.replace(/\/$/, "") + "/webhooks/rest/webhook", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: state.sessionId, message: text, metadata: { language: config.language } })
+      body: JSON.stringify({ sender: state.sessionId, message: text, metadata: pickedLanguage() })
     }).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
@@ -241,21 +286,19 @@
       messages.forEach(fromBot);
       if (!messages.length) setStatus("");
     }).catch(function () {
-      setStatus("Sorry, I cannot reach the SEND Guide right now. Please try again in a minute. " +
-        "For help now, phone Luton SENDIAS on 01582 548156.");
+      setStatus(t("unreachable"));
     });
   }
 
   function sendMessage(payload, shownText) {
     var text = String(payload || "").trim();
     if (!text) return;
-    var entry = { from: "user", text: shownText || text, lang: config.language };
+    var entry = { from: "user", text: shownText || text, lang: state.language || undefined };
     remember(entry);
     render(entry);
-    setStatus("The SEND Guide is typing…");
+    setStatus(t("typing"));
     if (socket && socket.connected && !useRest) {
-      socket.emit("user_uttered", { message: text, session_id: state.sessionId,
-        customData: { language: config.language } });
+      socket.emit("user_uttered", { message: text, session_id: state.sessionId, customData: pickedLanguage() });
     } else {
       sendRest(text);
     }
@@ -267,7 +310,7 @@
     launcher.setAttribute("aria-expanded", "true");
     state.open = true;
     store.save(state);
-    if (!state.history.length && config.greeting) fromBot({ text: config.greeting });
+    if (!state.history.length && t("greeting")) fromBot({ text: t("greeting"), lang: ui.code, dir: ui.dir });
     if (!socket) connect();
     input.focus();
   }
@@ -292,18 +335,62 @@
     sendMessage(text);
   });
   restart.addEventListener("click", function () {
-    state = { sessionId: newSessionId(), history: [], open: true };
+    state = { sessionId: newSessionId(), history: [], open: true, language: state.language };
     store.save(state);
     log.textContent = "";
     if (socket) { socket.disconnect(); socket = null; }
     connect();
-    if (config.greeting) fromBot({ text: config.greeting });
+    if (t("greeting")) fromBot({ text: t("greeting"), lang: ui.code, dir: ui.dir });
     input.focus();
+  });
+
+  // --- language ----------------------------------------------------------------------------------
+  function pickedLanguage() {
+    return state.language ? { language: state.language } : {};
+  }
+
+  function applyStrings() {
+    panel.setAttribute("lang", ui.code);
+    panel.setAttribute("dir", ui.dir);
+    launcher.setAttribute("lang", ui.code);
+    launcher.textContent = t("launcherLabel");
+    subtitle.textContent = t("subtitle");
+    restart.textContent = t("startAgain");
+    close.setAttribute("aria-label", t("close"));
+    languageLabel.textContent = t("language");
+    automatic.textContent = t("automatic");
+    log.setAttribute("aria-label", t("conversation"));
+    label.textContent = t("inputLabel");
+    send.textContent = t("send");
+  }
+
+  // The widget's words in `code`: from its locale file, or English if there is none or it fails.
+  function useLanguage(code) {
+    if (!code || code === "en") {
+      ui = { code: "en", dir: "ltr", strings: ENGLISH };
+      applyStrings();
+      return;
+    }
+    fetch(config.localesUrl + encodeURIComponent(code) + ".json").then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    }).then(function (locale) {
+      ui = { code: locale.language, dir: locale.dir === "rtl" ? "rtl" : "ltr", strings: locale.strings || {} };
+      applyStrings();
+    }).catch(function () { useLanguage("en"); });
+  }
+
+  picker.addEventListener("change", function () {
+    state.language = picker.value;
+    store.save(state);
+    useLanguage(state.language || config.language);
   });
 
   function start() {
     document.head.appendChild(el("link", { rel: "stylesheet", href: config.styleUrl }));
     document.body.appendChild(root);
+    picker.value = state.language || "";
+    useLanguage(state.language || config.language);
     state.history.forEach(function (entry) { render(entry, false); });
     log.scrollTop = log.scrollHeight;
     if (state.open) {

@@ -1,0 +1,57 @@
+"""Intent accuracy per language on tests/data/translated_questions.yml (never trained on).
+
+The model is trained on English only; these questions test how far the multilingual path
+(components/multilingual_intents.py) carries it into Luton's common languages.
+"""
+
+import asyncio
+from dataclasses import dataclass
+
+from tests.project_files import read_yaml
+from tools.servers import ROOT
+
+QUESTIONS = "tests/data/translated_questions.yml"
+
+
+@dataclass
+class LanguageAccuracy:
+    language: str
+    correct: int
+    total: int
+    misses: list[tuple[str, str, str]]  # question, expected, predicted
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+
+async def _parse_all(model: str) -> list[LanguageAccuracy]:
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(model)
+    results = []
+    for language, questions in read_yaml(QUESTIONS).items():
+        misses = []
+        for question, expected in questions.items():
+            parsed = await agent.parse_message(question)
+            predicted = parsed["intent"]["name"]
+            if predicted != expected:
+                misses.append((question, expected, predicted))
+        results.append(LanguageAccuracy(language, len(questions) - len(misses), len(questions), misses))
+    return results
+
+
+def run(model: str) -> list[LanguageAccuracy]:
+    return asyncio.run(_parse_all(str(ROOT / model)))
+
+
+if __name__ == "__main__":
+    import subprocess
+    import sys
+
+    trained = subprocess.run([sys.executable, "scripts/train_if_changed.py"], cwd=ROOT, check=True,
+                             capture_output=True, text=True).stdout.strip()
+    for result in run(trained):
+        print(f"{result.language}: {result.correct}/{result.total}")
+        for miss in result.misses:
+            print("   ", *miss)

@@ -1,0 +1,86 @@
+"""Answer each user in her language: the channel side of send_guide/languages.
+
+`with_language` wraps a channel's message handler. It identifies the message's language once (a
+language picked in the widget wins), records it in the message metadata for the NLU pipeline,
+and, for a language other than English, routes the replies through a LanguageTurn: pre-written
+notice first, then the answer translated or in English. Every reply carries `lang` and `dir`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict
+from typing import Any, Awaitable, Callable, Dict
+
+from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
+from rasa.core.channels.socketio import SocketIOOutput
+
+from send_guide.languages.identify import IDENTIFIED_KEY, identify_message
+from send_guide.languages.turn import ENGLISH_TAGS, LanguageTurn, needs_language_turn
+from send_guide.translation.backends import Translator
+
+logger = logging.getLogger(__name__)
+Handler = Callable[[UserMessage], Awaitable[Any]]
+_TAG_KEYS = ("lang", "dir", "machine_translated")
+
+
+class _TaggingSocketServer:
+    """Stands in for the socket.io server inside a SocketIOOutput: adds the current message's
+    language tags to every payload it emits, and leaves everything else to the real server."""
+
+    def __init__(self, server: Any) -> None:
+        self._server = server
+        self.tags: Dict[str, Any] = {}
+
+    async def emit(self, event: str, data: Any = None, **kwargs: Any) -> None:
+        if isinstance(data, dict):
+            data = {**data, **self.tags}
+        await self._server.emit(event, data, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._server, name)
+
+
+class LanguageOutputChannel(OutputChannel):
+    """Sends what a LanguageTurn (or, for English, the answer itself) makes of each message."""
+
+    def __init__(self, inner: OutputChannel, turn: LanguageTurn | None) -> None:
+        self._turn = turn
+        self._tagging: _TaggingSocketServer | None = None
+        if isinstance(inner, SocketIOOutput):
+            self._tagging = _TaggingSocketServer(inner.sio)
+            inner = SocketIOOutput(self._tagging, inner.bot_message_evt)
+        self._inner = inner
+
+    def name(self) -> str:
+        return self._inner.name()
+
+    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        outgoing = await self._turn.render(dict(message)) if self._turn else [{**message, **ENGLISH_TAGS}]
+        for item in outgoing:
+            tags = {key: item.pop(key) for key in _TAG_KEYS if key in item}
+            await self._send_tagged(recipient_id, item, tags)
+
+    async def _send_tagged(self, recipient_id: str, message: Dict[str, Any], tags: Dict[str, Any]) -> None:
+        if self._tagging is not None:
+            self._tagging.tags = tags
+        collected = self._inner.messages if isinstance(self._inner, CollectingOutputChannel) else None
+        before = len(collected) if collected is not None else 0
+        await self._inner.send_response(recipient_id, message)
+        if collected is not None:
+            for sent in collected[before:]:
+                sent.update(tags)
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self.send_response(recipient_id, {"text": text, **kwargs})
+
+
+def with_language(on_new_message: Handler, translator: Translator | None) -> Handler:
+    async def handle(message: UserMessage) -> Any:
+        identified = identify_message(message.text or "", message.metadata)
+        message.metadata = {**(message.metadata or {}), IDENTIFIED_KEY: asdict(identified)}
+        turn = LanguageTurn(identified, translator) if needs_language_turn(identified) else None
+        message.output_channel = LanguageOutputChannel(message.output_channel, turn)
+        return await on_new_message(message)
+
+    return handle

@@ -1,0 +1,108 @@
+"""Understand questions in Luton's common languages with the English training data.
+
+Every message gets a `language` in its parse data (the one the user picked in the widget, else
+the one identified; send_guide/languages/identify.py). For a message not in English, the intent
+comes from multilingual sentence embeddings (send_guide/languages/nearest.py): the English
+classifiers before this component read word and character n-grams, which mean nothing in Urdu.
+Runs after the FallbackClassifier and before the override components, so the crisis override
+still has the last word.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from send_guide.languages.embeddings import embed
+from send_guide.languages.identify import ENGLISH, identify_message
+from send_guide.languages.nearest import NearestIntents
+
+LANGUAGE_KEY = "language"
+FALLBACK_INTENT = "nlu_fallback"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class MultilingualIntentClassifier(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {
+            # Same meaning as the FallbackClassifier's threshold, for non-English messages.
+            "threshold": 0.25,
+            # Intents that no one types: buttons, or the message guard's own labels.
+            "excluded_intents": ["inform_deadline_event", "empty_message", "unreadable_message"],
+        }
+
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: NearestIntents | None = None,
+    ) -> None:
+        self._config = config
+        self._storage = model_storage
+        self._resource = resource
+        self._model = model
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> MultilingualIntentClassifier:
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> MultilingualIntentClassifier:
+        with model_storage.read_from(resource) as directory:
+            model = NearestIntents.load(directory)
+        return cls(config, model_storage, resource, model)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        excluded = set(self._config["excluded_intents"])
+        examples = [
+            (example.get(TEXT), example.get(INTENT))
+            for example in training_data.intent_examples
+            if example.get(INTENT) not in excluded and example.get(TEXT)
+        ]
+        model = NearestIntents.fit([text for text, _ in examples], [label for _, label in examples], embed)
+        with self._storage.write_to(self._resource) as directory:
+            model.save(directory)
+        self._model = model
+        return self._resource
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            language = identify_message(message.get(TEXT) or "", message.get("metadata"))
+            message.set(LANGUAGE_KEY, {"code": language.code, "reason": language.reason}, add_to_output=True)
+            if language.code != ENGLISH and self._model is not None:
+                self._classify(message)
+        return messages
+
+    def _classify(self, message: Message) -> None:
+        ranking = self._model.rank(embed([message.get(TEXT) or ""])[0])
+        if not ranking:
+            return
+        entries = [{"name": item.intent, "confidence": item.confidence} for item in ranking]
+        top = entries[0]
+        if top["confidence"] < self._config["threshold"]:
+            top = {"name": FALLBACK_INTENT, "confidence": 1.0 - top["confidence"]}
+            entries = [top] + entries
+        message.set(INTENT, top, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, entries, add_to_output=True)

@@ -1,0 +1,87 @@
+"""What a user who wrote in another language receives in one turn.
+
+First, a pre-written message in her language (send_guide/languages/replies.py): "we understood;
+the answer follows in English; your browser can translate it; phone SENDIAS", or "we did not
+understand", or, when a translation service is configured and works, "a computer translated
+this". Then each answer message: translated, or in English if there is no service or it failed
+(after one failure in a turn the rest of the turn stays in English rather than wait again).
+Every message says its language and direction, so the page can mark it up for screen readers
+and browser translation. No Rasa import: the channels hand each outgoing message to `render`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from send_guide.languages.identify import ENGLISH, Identified
+from send_guide.languages.replies import (
+    ANSWER_FOLLOWS,
+    MACHINE_TRANSLATED,
+    NOT_UNDERSTOOD,
+    LanguageMessages,
+    language_messages,
+)
+from send_guide.translation.backends import TranslationFailed, Translator
+
+# Responses that mean "I did not understand" (domain.yml), whatever action sent them.
+NOT_UNDERSTOOD_RESPONSES = frozenset(
+    {"utter_default", "utter_did_you_mean", "utter_empty_message", "utter_unreadable_message"}
+)
+ENGLISH_TAGS = {"lang": ENGLISH, "dir": "ltr"}
+Message = dict[str, Any]
+
+
+def needs_language_turn(identified: Identified) -> bool:
+    return identified.code != ENGLISH and language_messages(identified.code) is not None
+
+
+class LanguageTurn:
+    def __init__(self, identified: Identified, translator: Translator | None) -> None:
+        romanised = identified.reason == "romanised"
+        messages = language_messages(identified.code, romanised=romanised)
+        if messages is None:
+            raise ValueError(f"no content file for language {identified.code!r}")
+        self.language: LanguageMessages = messages
+        self.target = identified.code
+        # Services translate into the language's usual script; someone who types Urdu in Latin
+        # letters gets the Latin-letter notice and the English answer instead.
+        self._translator = None if romanised else translator
+        self._notice_sent = False
+
+    @property
+    def tags(self) -> Message:
+        return {"lang": self.language.code, "dir": self.language.direction}
+
+    async def render(self, message: Message) -> list[Message]:
+        """The messages to send in place of one English answer message, in order."""
+        translated = await self._translated(message)
+        out: list[Message] = []
+        if not self._notice_sent:
+            self._notice_sent = True
+            out.append({"text": self.language.text(self._notice_kind(message, translated)), **self.tags})
+        if translated is not None:
+            out.append({**translated, **self.tags, "machine_translated": True})
+        else:
+            out.append({**message, **ENGLISH_TAGS})
+        return out
+
+    @staticmethod
+    def _notice_kind(message: Message, translated: Message | None) -> str:
+        if message.get("utter_action") in NOT_UNDERSTOOD_RESPONSES:
+            return NOT_UNDERSTOOD
+        return MACHINE_TRANSLATED if translated is not None else ANSWER_FOLLOWS
+
+    async def _translated(self, message: Message) -> Message | None:
+        if self._translator is None or not message.get("text"):
+            return None
+        buttons = list(message.get("buttons") or [])
+        titles = [str(button.get("title", "")) for button in buttons]
+        try:
+            text, *new_titles = await self._translator.translate([message["text"], *titles], self.target)
+        except TranslationFailed:
+            self._translator = None
+            return None
+        result = {**message, "text": text}
+        if buttons:
+            result["buttons"] = [{**button, "title": title} for button, title in zip(buttons, new_titles, strict=True)]
+        return result
