@@ -5,7 +5,9 @@ The model is trained on English only; these questions test how far the multiling
 """
 
 import asyncio
-from dataclasses import dataclass
+import statistics
+import time
+from dataclasses import dataclass, field
 
 from tests.project_files import read_yaml
 from tools.servers import ROOT
@@ -19,6 +21,7 @@ class LanguageAccuracy:
     correct: int
     total: int
     misses: list[tuple[str, str, str]]  # question, expected, predicted
+    parse_ms: list[float] = field(default_factory=list)  # NLU time per question, this process
 
     @property
     def accuracy(self) -> float:
@@ -31,14 +34,20 @@ async def _parse_all(model: str) -> list[LanguageAccuracy]:
     agent = Agent.load(model)
     results = []
     for language, questions in read_yaml(QUESTIONS).items():
-        misses = []
+        misses, timings = [], []
         for question, expected in questions.items():
+            started = time.perf_counter()
             parsed = await agent.parse_message(question)
+            timings.append((time.perf_counter() - started) * 1000)
             predicted = parsed["intent"]["name"]
             if predicted != expected:
                 misses.append((question, expected, predicted))
-        results.append(LanguageAccuracy(language, len(questions) - len(misses), len(questions), misses))
+        results.append(LanguageAccuracy(language, len(questions) - len(misses), len(questions), misses, timings))
     return results
+
+
+def median_parse_ms(result: LanguageAccuracy) -> float:
+    return statistics.median(result.parse_ms) if result.parse_ms else 0.0
 
 
 def run(model: str) -> list[LanguageAccuracy]:
@@ -52,6 +61,6 @@ if __name__ == "__main__":
     trained = subprocess.run([sys.executable, "scripts/train_if_changed.py"], cwd=ROOT, check=True,
                              capture_output=True, text=True).stdout.strip()
     for result in run(trained):
-        print(f"{result.language}: {result.correct}/{result.total}")
+        print(f"{result.language}: {result.correct}/{result.total}, median parse {median_parse_ms(result):.0f} ms")
         for miss in result.misses:
             print("   ", *miss)

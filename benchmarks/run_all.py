@@ -3,9 +3,11 @@
 import datetime
 import os
 import platform
+import subprocess
+import sys
 from pathlib import Path
 
-from benchmarks import held_out, nlu_quality, speed
+from benchmarks import held_out, multilingual, nlu_quality, speed
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 TARGETS = {
@@ -25,6 +27,12 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {memory_kb / 1024 / 1024:.0f} GiB RAM, Python {platform.python_version()}"
 
 
+def trained_model() -> str:
+    """The model `make` trained for the current inputs (cached by their hash)."""
+    return subprocess.run([sys.executable, "scripts/train_if_changed.py"], check=True, capture_output=True,
+                          text=True, cwd=Path(__file__).resolve().parent.parent).stdout.strip()
+
+
 def verdict(ok: bool) -> str:
     return "met" if ok else "NOT met"
 
@@ -34,6 +42,9 @@ def main() -> None:
     quality = nlu_quality.run()
     unseen = held_out.run()
     bare, ours = speed.run()
+    languages = multilingual.run(trained_model())
+    right = sum(result.correct for result in languages)
+    asked = sum(result.total for result in languages)
     ratio = ours.throughput_msgs_per_s / bare.throughput_msgs_per_s
     lines = [
         "# Benchmark results",
@@ -54,6 +65,22 @@ def main() -> None:
         "Most frequent confusions (true → predicted, count):",
         "",
         *[f"- {a} → {b}: {n}" for a, b, n in quality.confusions],
+        "",
+        "## Other languages",
+        "",
+        f"Questions written in Luton's common languages (`{multilingual.QUESTIONS}`, never trained on; the "
+        "training data is English only), classified through the multilingual path "
+        f"(components/multilingual_intents.py): **{right}/{asked}** right overall ({right / asked:.1%}).",
+        "",
+        "| language | right intent | accuracy | median NLU time |",
+        "|---|---|---|---|",
+        *[f"| {result.language} | {result.correct}/{result.total} | {result.accuracy:.0%} | "
+          f"{multilingual.median_parse_ms(result):.0f} ms |" for result in languages],
+        "",
+        "Misses (question → predicted intent, expected):",
+        "",
+        *[f"- {result.language}: {question} → {predicted} (expected {expected})"
+          for result in languages for question, expected, predicted in result.misses],
         "",
         "## Speed and memory (REST channel, same machine, same run)",
         "",

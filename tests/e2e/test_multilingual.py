@@ -109,6 +109,20 @@ def test_with_a_service_urdu_in_urdu_out_with_label_and_protected_parts(translat
     assert any(variant[:40] in plain for variant in response_texts("utter_request_assessment")), "the right answer"
 
 
+@pytest.mark.parametrize("code,question,intent", FIRST_QUESTIONS)
+def test_with_a_service_each_language_gets_the_answer_translated(translated, code, question, intent):
+    assistant, stub = translated
+    stub.mode = "ok"
+    replies = post(assistant.webhook, question)
+    if code == "ur-Latn":  # services write Urdu in its own script: Latin-letter notice, English answer
+        assert replies[0]["text"] == notice(code) and replies[1]["lang"] == "en"
+        assert answered_with(replies[1:], f"utter_{intent}")
+        return
+    assert replies[0]["text"] == notice(code, "machine_translated") and replies[0]["lang"] == code
+    assert all(reply["lang"] == code and reply["machine_translated"] for reply in replies[1:])
+    assert replies[1]["text"].startswith(f"[{code}]")
+
+
 def test_a_service_that_times_out_gives_the_english_answer_and_no_error(translated):
     assistant, stub = translated
     stub.mode, stub.slow_seconds = "slow", 3.0
