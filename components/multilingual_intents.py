@@ -72,6 +72,7 @@ class MultilingualIntentClassifier(GraphComponent):
     ) -> MultilingualIntentClassifier:
         with model_storage.read_from(resource) as directory:
             model = NearestIntents.load(directory)
+        embed(["load the embedding model now"])  # at start-up, not in the first user's turn
         return cls(config, model_storage, resource, model)
 
     def train(self, training_data: TrainingData) -> Resource:

@@ -20,7 +20,10 @@ INPUTS = [
     "components/*.py",
     "send_guide/content/terms.yml",
     "send_guide/terminology.py",
-    "send_guide/languages/*.py",
+    # What the multilingual intent component runs (not the reply side of send_guide/languages).
+    "send_guide/languages/identify.py",
+    "send_guide/languages/embeddings.py",
+    "send_guide/languages/nearest.py",
     "requirements-multilingual.txt",
     "constraints.txt",
 ]

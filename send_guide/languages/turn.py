@@ -27,6 +27,9 @@ from send_guide.translation.backends import TranslationFailed, Translator
 NOT_UNDERSTOOD_RESPONSES = frozenset(
     {"utter_default", "utter_did_you_mean", "utter_empty_message", "utter_unreadable_message"}
 )
+# Crisis contacts come before anything else, even the language notice, and never wait for a
+# translation service: the numbers are digits, readable in any language.
+CRISIS_RESPONSES = frozenset({"utter_crisis"})
 ENGLISH_TAGS = {"lang": ENGLISH, "dir": "ltr"}
 Message = dict[str, Any]
 
@@ -54,16 +57,17 @@ class LanguageTurn:
 
     async def render(self, message: Message) -> list[Message]:
         """The messages to send in place of one English answer message, in order."""
-        translated = await self._translated(message)
-        out: list[Message] = []
-        if not self._notice_sent:
-            self._notice_sent = True
-            out.append({"text": self.language.text(self._notice_kind(message, translated)), **self.tags})
+        crisis = message.get("utter_action") in CRISIS_RESPONSES
+        translated = None if crisis else await self._translated(message)
         if translated is not None:
-            out.append({**translated, **self.tags, "machine_translated": True})
+            answer = {**translated, **self.tags, "machine_translated": True}
         else:
-            out.append({**message, **ENGLISH_TAGS})
-        return out
+            answer = {**message, **ENGLISH_TAGS}
+        if self._notice_sent:
+            return [answer]
+        self._notice_sent = True
+        notice = {"text": self.language.text(self._notice_kind(message, translated)), **self.tags}
+        return [answer, notice] if crisis else [notice, answer]
 
     @staticmethod
     def _notice_kind(message: Message, translated: Message | None) -> str:

@@ -4,6 +4,7 @@ wrote in another language receives in one turn (send_guide/languages/turn.py).""
 import asyncio
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,15 @@ def stub():
         yield running
 
 
+def run_async(coroutine):
+    """Run a coroutine to its end in a thread of its own: the browser tests keep an event loop
+    running in the main thread for the whole session, and asyncio.run refuses to nest."""
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, coroutine).result()
+
+
 def translate(translator, texts, target="ur"):
-    return asyncio.run(translator.translate(texts, target))
+    return run_async(translator.translate(texts, target))
 
 
 # --- protection ---------------------------------------------------------------------------
@@ -148,7 +156,7 @@ def render_turn(identified, translator, *messages):
     async def run():
         return [out for message in messages for out in await turn.render(dict(message))]
 
-    return asyncio.run(run())
+    return run_async(run())
 
 
 URDU = Identified("ur", 0.9, "detected")
@@ -190,3 +198,11 @@ def test_romanised_urdu_gets_the_latin_letter_notice_and_no_machine_translation(
     out = render_turn(Identified("ur", 0.8, "romanised"), LibreTranslate(Settings(url=stub.url)), FIRST)
     assert out[0]["lang"] == "ur-Latn" and out[0]["text"].startswith("Hum aap ka sawal")
     assert out[1]["lang"] == "en" and not stub.requests
+
+
+def test_crisis_contacts_come_first_and_do_not_wait_for_the_service(stub) -> None:
+    stub.mode = "slow"
+    crisis = {"text": "If you are in danger now, phone 999.", "utter_action": "utter_crisis"}
+    out = render_turn(URDU, LibreTranslate(Settings(url=stub.url, timeout_seconds=2)), crisis)
+    assert out[0]["text"] == crisis["text"] and out[1]["text"] == language_messages("ur").text("answer_follows")
+    assert not stub.requests
