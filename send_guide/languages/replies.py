@@ -17,7 +17,8 @@ LANGUAGES_DIR = CONTENT_DIR / "languages"
 ANSWER_FOLLOWS = "answer_follows"
 NOT_UNDERSTOOD = "not_understood"
 MACHINE_TRANSLATED = "machine_translated"
-MESSAGE_KINDS = (ANSWER_FOLLOWS, NOT_UNDERSTOOD, MACHINE_TRANSLATED)
+CRISIS_FOLLOWS = "crisis_follows"  # after the crisis contacts, which always come first
+MESSAGE_KINDS = (ANSWER_FOLLOWS, NOT_UNDERSTOOD, MACHINE_TRANSLATED, CRISIS_FOLLOWS)
 
 
 @dataclass(frozen=True)

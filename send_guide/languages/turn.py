@@ -16,6 +16,7 @@ from typing import Any
 from send_guide.languages.identify import ENGLISH, Identified
 from send_guide.languages.replies import (
     ANSWER_FOLLOWS,
+    CRISIS_FOLLOWS,
     MACHINE_TRANSLATED,
     NOT_UNDERSTOOD,
     LanguageMessages,
@@ -71,6 +72,8 @@ class LanguageTurn:
 
     @staticmethod
     def _notice_kind(message: Message, translated: Message | None) -> str:
+        if message.get("utter_action") in CRISIS_RESPONSES:
+            return CRISIS_FOLLOWS
         if message.get("utter_action") in NOT_UNDERSTOOD_RESPONSES:
             return NOT_UNDERSTOOD
         return MACHINE_TRANSLATED if translated is not None else ANSWER_FOLLOWS

@@ -69,6 +69,12 @@ def test_a_language_picked_in_the_widget_wins_over_the_text(assistant):
     assert answered_with(replies[1:], "utter_request_assessment")
 
 
+def test_crisis_contacts_come_before_anything_else_then_a_word_in_her_language(assistant):
+    replies = post(assistant.webhook, "I want to kill myself", language="ur")
+    assert replies[0]["text"].startswith("If you or a child are in danger now, phone 999")
+    assert replies[1]["text"] == notice("ur", "crisis_follows") and replies[1]["lang"] == "ur"
+
+
 def test_a_picked_language_keeps_button_replies_in_that_language(assistant):
     sender = f"test-{uuid.uuid4().hex[:10]}"
     post(assistant.webhook, "Co to jest plan edukacji, zdrowia i opieki?", sender)

@@ -204,5 +204,5 @@ def test_crisis_contacts_come_first_and_do_not_wait_for_the_service(stub) -> Non
     stub.mode = "slow"
     crisis = {"text": "If you are in danger now, phone 999.", "utter_action": "utter_crisis"}
     out = render_turn(URDU, LibreTranslate(Settings(url=stub.url, timeout_seconds=2)), crisis)
-    assert out[0]["text"] == crisis["text"] and out[1]["text"] == language_messages("ur").text("answer_follows")
+    assert out[0]["text"] == crisis["text"] and out[1]["text"] == language_messages("ur").text("crisis_follows")
     assert not stub.requests
