@@ -15,7 +15,7 @@ from typing import Any, Awaitable, Callable, Dict
 from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOOutput
 
-from send_guide.languages.identify import IDENTIFIED_KEY, identify_message
+from send_guide.languages.identify import IDENTIFIED_KEY, identify, picked_language
 from send_guide.languages.turn import ENGLISH_TAGS, LanguageTurn, needs_language_turn
 from send_guide.translation.backends import Translator
 
@@ -77,7 +77,7 @@ class LanguageOutputChannel(OutputChannel):
 
 def with_language(on_new_message: Handler, translator: Translator | None) -> Handler:
     async def handle(message: UserMessage) -> Any:
-        identified = identify_message(message.text or "", message.metadata)
+        identified = identify(message.text or "", picked_language(message.metadata))
         message.metadata = {**(message.metadata or {}), IDENTIFIED_KEY: asdict(identified)}
         turn = LanguageTurn(identified, translator) if needs_language_turn(identified) else None
         message.output_channel = LanguageOutputChannel(message.output_channel, turn)

@@ -79,12 +79,17 @@ IDENTIFIED_KEY = "identified_language"  # message metadata key the channels fill
 PICKED_KEY = "language"  # message metadata key the widget fills in
 
 
-def identify_message(text: str, metadata: dict | None) -> Identified:
-    """The language of a channel message: identified once by the channel (so the NLU pipeline
-    and the reply agree), else from the picked language and the text."""
-    metadata = metadata if isinstance(metadata, dict) else {}
-    known = metadata.get(IDENTIFIED_KEY)
+def picked_language(metadata: object) -> str | None:
+    """The language the user picked in the widget (message metadata), if any."""
+    picked = metadata.get(PICKED_KEY) if isinstance(metadata, dict) else None
+    return picked if isinstance(picked, str) else None
+
+
+def identify_message(text: str, metadata: object) -> Identified:
+    """The language of a channel message: as the channel identified it (so the NLU pipeline and
+    the reply agree; the channels overwrite whatever a client sends under that key), else from
+    the picked language and the text."""
+    known = metadata.get(IDENTIFIED_KEY) if isinstance(metadata, dict) else None
     if isinstance(known, dict) and known.get("code") in SUPPORTED:
-        return Identified(known["code"], float(known.get("confidence", 1.0)), str(known.get("reason", "picked")))
-    picked = metadata.get(PICKED_KEY)
-    return identify(text, picked if isinstance(picked, str) else None)
+        return Identified(known["code"], 1.0, str(known.get("reason", "picked")))
+    return identify(text, picked_language(metadata))

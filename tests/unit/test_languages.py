@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from send_guide.languages.identify import SUPPORTED, identify
+from send_guide.languages.identify import SUPPORTED, identify, identify_message
 from send_guide.languages.replies import CRISIS_FOLLOWS, MESSAGE_KINDS, available_languages, language_messages
 from tests.project_files import ROOT
 
@@ -86,3 +86,12 @@ def test_widget_locales_translate_every_widget_string() -> None:
         assert locale["language"] == code and locale["dir"] == language_messages(code).direction
         assert set(locale["strings"]) == keys, code
         assert SENDIAS_PHONE in locale["strings"]["unreachable"]
+
+
+def test_message_metadata_of_any_shape_is_read_safely() -> None:
+    for metadata in (None, "ur", [], {"language": 5}, {"identified_language": "ur"},
+                     {"identified_language": {"code": "xx"}}, {"language": "klingon"}):
+        assert identify_message("how do I ask for an assessment?", metadata).code == "en"
+    assert identify_message("hello", {"language": "pl"}).code == "pl"
+    channel_decision = {"identified_language": {"code": "ro", "confidence": "high", "reason": "detected"}}
+    assert identify_message("hello", channel_decision).code == "ro"
