@@ -144,3 +144,20 @@ def test_reflows_on_a_small_screen_with_big_enough_targets(browser, widget_site:
             assert box and box["width"] >= 24 and box["height"] >= 24, button.inner_text()
     finally:
         context.close()
+
+
+def test_on_a_phone_the_launcher_does_not_cover_the_input_or_send_button(browser, widget_site: str) -> None:
+    context = browser.new_context(viewport={"width": 420, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(widget_site)
+        open_widget(page)
+        for target in (page.get_by_label("Type your question"), page.get_by_role("button", name="Send")):
+            box = target.bounding_box()
+            middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            on_top = page.evaluate("([x, y]) => document.elementFromPoint(x, y).className", list(middle))
+            assert on_top == target.get_attribute("class"), f"covered by {on_top}"
+        page.get_by_role("button", name="Close the chat").click()
+        expect(page.get_by_role("button", name="Ask the SEND Guide")).to_be_focused()
+    finally:
+        context.close()

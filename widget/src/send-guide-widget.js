@@ -307,6 +307,7 @@
   // --- behaviour -------------------------------------------------------------------------------
   function open() {
     panel.hidden = false;
+    root.classList.add("sg-open");
     launcher.setAttribute("aria-expanded", "true");
     state.open = true;
     store.save(state);
@@ -317,6 +318,7 @@
 
   function shut() {
     panel.hidden = true;
+    root.classList.remove("sg-open");
     launcher.setAttribute("aria-expanded", "false");
     state.open = false;
     store.save(state);
@@ -395,6 +397,7 @@
     log.scrollTop = log.scrollHeight;
     if (state.open) {
       panel.hidden = false;
+      root.classList.add("sg-open");
       launcher.setAttribute("aria-expanded", "true");
       connect();
     }
