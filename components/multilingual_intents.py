@@ -4,8 +4,9 @@ Every message gets a `language` in its parse data (the one the user picked in th
 the one identified; send_guide/languages/identify.py). For a message not in English, the intent
 comes from multilingual sentence embeddings (send_guide/languages/nearest.py): the English
 classifiers before this component read word and character n-grams, which mean nothing in Urdu.
-Runs after the FallbackClassifier and before the override components, so the crisis override
-still has the last word.
+A message nearer to the English crisis examples (send_guide/content/crisis_examples.yml) than
+to any question is flagged as a crisis, whatever its confidence; the crisis override, which runs
+last, then puts the crisis intent first.
 """
 
 from __future__ import annotations
@@ -20,12 +21,15 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from send_guide.content_files import load_content
 from send_guide.languages.embeddings import embed
 from send_guide.languages.identify import ENGLISH, identify_message
 from send_guide.languages.nearest import NearestIntents
 
 LANGUAGE_KEY = "language"
 FALLBACK_INTENT = "nlu_fallback"
+CRISIS_INTENT = "crisis"
+CRISIS_FLAG = "crisis_detected"  # read by components/crisis_override.py
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -82,6 +86,7 @@ class MultilingualIntentClassifier(GraphComponent):
             for example in training_data.intent_examples
             if example.get(INTENT) not in excluded and example.get(TEXT)
         ]
+        examples += [(text, CRISIS_INTENT) for text in load_content("crisis_examples.yml")["examples"]]
         model = NearestIntents.fit([text for text, _ in examples], [label for _, label in examples], embed)
         with self._storage.write_to(self._resource) as directory:
             model.save(directory)
@@ -102,6 +107,8 @@ class MultilingualIntentClassifier(GraphComponent):
             return
         entries = [{"name": item.intent, "confidence": item.confidence} for item in ranking]
         top = entries[0]
+        if top["name"] == CRISIS_INTENT:
+            message.set(CRISIS_FLAG, True)
         if top["confidence"] < self._config["threshold"]:
             top = {"name": FALLBACK_INTENT, "confidence": 1.0 - top["confidence"]}
             entries = [top] + entries

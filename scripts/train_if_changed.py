@@ -19,6 +19,7 @@ INPUTS = [
     "data/*.yml",
     "components/*.py",
     "send_guide/content/terms.yml",
+    "send_guide/content/crisis_examples.yml",
     "send_guide/terminology.py",
     # What the multilingual intent component runs (not the reply side of send_guide/languages).
     "send_guide/languages/identify.py",

@@ -56,3 +56,14 @@ def available_languages() -> list[str]:
     """Codes of every language with a content file, English first."""
     codes = sorted(path.stem for path in LANGUAGES_DIR.glob("*.yml"))
     return sorted(codes, key=lambda code: code != "en")
+
+
+@cache
+def crisis_patterns() -> tuple[str, ...]:
+    """Every language file's crisis patterns (its Latin-letter variant's too), for safety.py."""
+    patterns: list[str] = []
+    for code in available_languages():
+        content = load_content(f"languages/{code}.yml")
+        patterns += content.get("crisis_patterns") or []
+        patterns += (content.get("romanised") or {}).get("crisis_patterns") or []
+    return tuple(patterns)

@@ -141,3 +141,29 @@ def test_a_service_that_times_out_gives_the_english_answer_and_no_error(translat
     assert {reply["lang"] for reply in replies[1:]} == {"en"}
     replies = post(assistant.webhook, "Jak złożyć wniosek o ocenę EHC dla mojego syna?")
     assert replies[1]["machine_translated"] is True, "translation again once the service is back"
+
+
+# Crisis messages in other languages: by the language's own patterns, or (no pattern words) by
+# the multilingual classifier's nearness to the English crisis examples.
+CRISIS_MESSAGES = [
+    ("ur", "میرا شوہر مجھے مارتا ہے"),
+    ("pl", "Nie chcę już żyć"),
+    ("ro", "Mă gândesc să îmi iau viața"),  # no pattern word: the classifier's path
+    ("bn", "আমি আত্মহত্যা করতে চাই"),
+    ("pa", "ਮੇਰਾ ਪਤੀ ਮੈਨੂੰ ਮਾਰਦਾ ਹੈ"),
+    ("ar", "لا أريد أن أعيش بعد الآن"),
+]
+
+
+@pytest.mark.parametrize("code,message", CRISIS_MESSAGES)
+def test_crisis_in_another_language_gets_the_crisis_contacts_first(assistant, code, message):
+    replies = post(assistant.webhook, message)
+    assert replies[0]["text"].startswith("If you or a child are in danger now, phone 999"), texts(replies)
+    assert replies[1]["text"] == notice(code, "crisis_follows")
+
+
+@pytest.mark.parametrize("message", ["Ten proces mnie wykańcza, jak dostać EHCP?",
+                                     "یہ عمل مجھے مار رہا ہے، ای ایچ سی پی کیسے ملے؟"])
+def test_figures_of_speech_in_another_language_are_not_a_crisis(assistant, message):
+    replies = post(assistant.webhook, message)
+    assert not any("danger now, phone 999" in text for text in texts(replies))

@@ -37,3 +37,67 @@ def test_messages_about_harm_are_crises(text: str) -> None:
 )
 def test_ordinary_messages_are_not_crises(text: str) -> None:
     assert not is_crisis(text)
+
+
+# --- other languages: each language file's patterns (send_guide/content/languages/) ---------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I dont want to live anymore",
+        "میں خودکشی کرنا چاہتی ہوں",  # Urdu: I want to commit suicide
+        "میرا شوہر مجھے مارتا ہے",  # Urdu: my husband hits me
+        "mera shohar mujhe maarta hai",  # Urdu in Latin letters
+        "Chcę się zabić",  # Polish: I want to kill myself
+        "Mąż mnie bije",  # Polish: my husband beats me
+        "Moja córka się tnie",  # Polish: my daughter cuts herself
+        "Vreau să mă sinucid",  # Romanian
+        "Soțul meu mă bate",  # Romanian: my husband beats me
+        "আমি আত্মহত্যা করতে চাই",  # Bengali
+        "আমি আর বাঁচতে চাই না",  # Bengali: I don't want to live any more
+        "ਮੈਂ ਖ਼ੁਦਕੁਸ਼ੀ ਕਰਨਾ ਚਾਹੁੰਦੀ ਹਾਂ",  # Punjabi
+        "ਮੈਂ ਖ਼ੁਦਕੁਸ਼ੀ ਕਰਨਾ ਚਾਹੁੰਦੀ ਹਾਂ".replace("ਖ਼", "ਖ਼"),  # the same, nukta as a separate mark
+        "زوجي يضربني",  # Arabic: my husband hits me
+        "نحن لسنا بأمان في المنزل",  # Arabic: we are not safe at home
+    ],
+)
+def test_harm_in_other_languages_is_a_crisis(text: str) -> None:
+    assert is_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't want to live in Luton any more",
+        "my son does not want to live at home after 18",
+        "Ten proces mnie wykańcza, jak dostać EHCP?",  # Polish: this process is wearing me out
+        "Acest proces mă omoară, cum obțin un plan EHC?",  # Romanian: this process is killing me
+        "یہ عمل مجھے مار رہا ہے، ای ایچ سی پی کیسے ملے؟",  # Urdu: this process is killing me
+        "Mój syn ma problemy z zachowaniem w szkole",  # Polish: behaviour problems at school
+    ],
+)
+def test_ordinary_messages_in_other_languages_are_not_crises(text: str) -> None:
+    assert not is_crisis(text)
+
+
+def test_every_language_file_has_crisis_patterns_that_compile() -> None:
+    import re
+
+    from send_guide.languages.replies import available_languages, load_content
+
+    for code in available_languages():
+        if code == "en":
+            continue
+        patterns = load_content(f"languages/{code}.yml")["crisis_patterns"]
+        assert len(patterns) >= 5, code
+        for pattern in patterns:
+            re.compile(pattern)
+
+
+def test_other_language_patterns_leave_the_questions_people_ask_alone() -> None:
+    from send_guide.safety import _other_languages
+    from tests.project_files import nlu_examples, read_yaml
+
+    examples = [text for texts in nlu_examples().values() for text in texts]
+    translated = [q for questions in read_yaml("tests/data/translated_questions.yml").values() for q in questions]
+    assert [text for text in examples + translated if _other_languages().search(text)] == []
