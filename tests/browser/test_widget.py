@@ -1,6 +1,8 @@
 """The widget in Chromium: open, ask, click, reload, keyboard only, XSS as text, accessibility."""
 
+import contextlib
 import re
+from typing import Iterator
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
@@ -130,28 +132,31 @@ def test_a_clear_message_when_the_bot_cannot_be_reached(page: Page, widget_site:
     expect(page.get_by_role("status")).to_contain_text("01582 548156")
 
 
-def test_reflows_on_a_small_screen_with_big_enough_targets(browser, widget_site: str) -> None:
-    context = browser.new_context(viewport={"width": 320, "height": 640})
+@contextlib.contextmanager
+def widget_on_screen(browser, widget_site: str, width: int, height: int) -> Iterator[Page]:
+    """The demo page in a browser window of the given size, the widget open."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     try:
         page.goto(widget_site)
         open_widget(page)
+        yield page
+    finally:
+        context.close()
+
+
+def test_reflows_on_a_small_screen_with_big_enough_targets(browser, widget_site: str) -> None:
+    with widget_on_screen(browser, widget_site, 320, 640) as page:
         ask(page, "show me the topics")
         expect(page.locator(".sg-quick-reply").first).to_be_visible(timeout=ANSWER_TIMEOUT)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
         for button in page.locator(".sg-root button:visible").all():
             box = button.bounding_box()
             assert box and box["width"] >= 24 and box["height"] >= 24, button.inner_text()
-    finally:
-        context.close()
 
 
 def test_on_a_phone_the_launcher_does_not_cover_the_input_or_send_button(browser, widget_site: str) -> None:
-    context = browser.new_context(viewport={"width": 420, "height": 800})
-    page = context.new_page()
-    try:
-        page.goto(widget_site)
-        open_widget(page)
+    with widget_on_screen(browser, widget_site, 420, 800) as page:
         for target in (page.get_by_label("Type your question"), page.get_by_role("button", name="Send")):
             box = target.bounding_box()
             middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -159,5 +164,3 @@ def test_on_a_phone_the_launcher_does_not_cover_the_input_or_send_button(browser
             assert on_top == target.get_attribute("class"), f"covered by {on_top}"
         page.get_by_role("button", name="Close the chat").click()
         expect(page.get_by_role("button", name="Ask the SEND Guide")).to_be_focused()
-    finally:
-        context.close()
