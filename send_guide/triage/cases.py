@@ -1,0 +1,116 @@
+"""Open, list, update, export and delete call-back cases.
+
+The queue is the order an adviser should call: most urgent first, then oldest first. Every
+change of status is written to the case's audit trail with who made it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import secrets
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from send_guide.triage.model import STATUSES, CaseEvent, Feedback, TriageCase
+from send_guide.triage.urgency import Level, Urgency
+
+_REFERENCE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read out on the phone
+OPEN_STATUSES = ("new", "contacted")
+EXPORT_FIELDS = ("reference", "created_at", "status", "urgency", "urgency_reason", "name", "phone",
+                 "email", "best_time", "language", "interpreter", "role", "child_age_or_year", "stage",
+                 "key_dates", "description", "topics")
+
+
+@dataclass
+class CallBackRequest:
+    """What the family agreed to give; any of it may be empty ("I'd rather not say")."""
+
+    conversation_id: str
+    consent_at: dt.datetime
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    best_time: str = ""
+    language: str = ""
+    interpreter: bool | None = None
+    role: str = ""
+    child_age_or_year: str = ""
+    stage: str = ""
+    key_dates: list[str] = field(default_factory=list)  # "decision letter: Monday 5 October 2026"
+    description: str = ""
+    topics: list[str] = field(default_factory=list)
+
+
+def new_reference() -> str:
+    return "CB-" + "".join(secrets.choice(_REFERENCE_LETTERS) for _ in range(6))
+
+
+def open_case(session: Session, request: CallBackRequest, urgency: Urgency, now: dt.datetime) -> TriageCase:
+    case = TriageCase(
+        reference=new_reference(), conversation_id=request.conversation_id, created_at=now, status="new",
+        urgency=int(urgency.level), urgency_reason=urgency.reason, consent_at=request.consent_at,
+        name=request.name, phone=request.phone, email=request.email, best_time=request.best_time,
+        language=request.language, interpreter=request.interpreter, role=request.role,
+        child_age_or_year=request.child_age_or_year, stage=request.stage,
+        key_dates="\n".join(request.key_dates), description=request.description,
+        topics="\n".join(request.topics),
+    )
+    case.events.append(CaseEvent(at=now, actor="assistant", action="opened",
+                                 detail=f"{urgency.level.label}: {urgency.reason}"))
+    session.add(case)
+    session.flush()
+    return case
+
+
+def queue(session: Session, statuses: tuple[str, ...] = OPEN_STATUSES) -> list[TriageCase]:
+    """Cases to call, most urgent first, then oldest first."""
+    query = (select(TriageCase).where(TriageCase.status.in_(statuses))
+             .order_by(TriageCase.urgency, TriageCase.created_at, TriageCase.id))
+    return list(session.scalars(query))
+
+
+def set_status(session: Session, reference: str, status: str, actor: str, now: dt.datetime) -> TriageCase:
+    if status not in STATUSES:
+        raise ValueError(f"status must be one of {', '.join(STATUSES)}")
+    case = session.scalars(select(TriageCase).where(TriageCase.reference == reference)).one()
+    if case.status != status:
+        case.events.append(CaseEvent(at=now, actor=actor, action="status",
+                                     detail=f"{case.status} -> {status}"))
+        case.status = status
+    return case
+
+
+def export_csv(session: Session, stream: TextIO, statuses: tuple[str, ...] = STATUSES) -> int:
+    """The queue as CSV, in queue order; returns the number of cases written."""
+    writer = csv.DictWriter(stream, fieldnames=EXPORT_FIELDS)
+    writer.writeheader()
+    cases = queue(session, statuses)
+    for case in cases:
+        row = {name: getattr(case, name) for name in EXPORT_FIELDS}
+        row["urgency"] = Level(case.urgency).label
+        row["created_at"] = case.created_at.isoformat(timespec="minutes")
+        writer.writerow({key: _safe_cell(value) for key, value in row.items()})
+    return len(cases)
+
+
+def _safe_cell(value: object) -> object:
+    """Text a family typed must not run as a formula when staff open the CSV in a spreadsheet."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def delete_older_than(session: Session, days: int, now: dt.datetime) -> dict[str, int]:
+    """Delete cases (with their audit trail) and feedback created more than `days` ago."""
+    if days < 1:
+        raise ValueError("the retention period must be at least 1 day")
+    cutoff = now - dt.timedelta(days=days)
+    old_cases = list(session.scalars(select(TriageCase).where(TriageCase.created_at < cutoff)))
+    for case in old_cases:
+        session.delete(case)
+    feedback = session.execute(delete(Feedback).where(Feedback.at < cutoff)).rowcount
+    return {"cases": len(old_cases), "feedback": feedback or 0}

@@ -1,0 +1,77 @@
+"""Tables for call-back cases, their audit trail, staff accounts and answer feedback.
+
+Same database and migration history as the services directory (send_guide/services/db.py), so
+one DATABASE_URL and one `alembic upgrade` cover both. Personal data is kept to what an adviser
+needs to call back, and every row has a creation time so the retention command can delete it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import relationship
+
+from send_guide.services.model import Base
+
+STATUSES = ("new", "contacted", "closed")
+
+
+class TriageCase(Base):
+    __tablename__ = "triage_case"
+
+    id = Column(Integer, primary_key=True)
+    reference = Column(String(12), nullable=False, unique=True)  # told to the family and staff
+    conversation_id = Column(String(128), nullable=False, index=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, index=True)
+    status = Column(String(20), nullable=False, default="new", index=True)
+    urgency = Column(Integer, nullable=False, index=True)  # send_guide.triage.urgency.Level
+    urgency_reason = Column(Text, nullable=False)
+    consent_at = Column(DateTime(timezone=True), nullable=False)
+    name = Column(String(100), nullable=False, default="")
+    phone = Column(String(40), nullable=False, default="")
+    email = Column(String(200), nullable=False, default="")
+    best_time = Column(String(100), nullable=False, default="")
+    language = Column(String(40), nullable=False, default="")
+    interpreter = Column(Boolean, nullable=True)  # None: not asked or not said
+    role = Column(String(30), nullable=False, default="")
+    child_age_or_year = Column(String(40), nullable=False, default="")
+    stage = Column(String(40), nullable=False, default="")
+    key_dates = Column(Text, nullable=False, default="")  # one "event: date" per line
+    description = Column(Text, nullable=False, default="")
+    topics = Column(Text, nullable=False, default="")  # topics asked, one per line
+
+    events = relationship("CaseEvent", cascade="all, delete-orphan", order_by="CaseEvent.at",
+                          lazy="selectin")
+
+
+class CaseEvent(Base):
+    """The audit trail: who changed what, when."""
+
+    __tablename__ = "case_event"
+
+    id = Column(Integer, primary_key=True)
+    case_id = Column(Integer, ForeignKey("triage_case.id", ondelete="CASCADE"), nullable=False, index=True)
+    at = Column(DateTime(timezone=True), nullable=False)
+    actor = Column(String(100), nullable=False)
+    action = Column(String(40), nullable=False)
+    detail = Column(Text, nullable=False, default="")
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_user"
+
+    id = Column(Integer, primary_key=True)
+    username = Column(String(100), nullable=False, unique=True)
+    password_hash = Column(String(255), nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False)
+    active = Column(Boolean, nullable=False, default=True)
+
+
+class Feedback(Base):
+    __tablename__ = "feedback"
+
+    id = Column(Integer, primary_key=True)
+    at = Column(DateTime(timezone=True), nullable=False, index=True)
+    conversation_id = Column(String(128), nullable=False)
+    intent = Column(String(100), nullable=False, index=True)
+    helpful = Column(Boolean, nullable=False)
+    message = Column(Text, nullable=False, default="")  # the question, shortened
