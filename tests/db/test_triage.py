@@ -3,6 +3,9 @@
 import csv
 import datetime as dt
 import io
+import os
+import subprocess
+import sys
 
 import pytest
 from sqlalchemy import func, select
@@ -10,7 +13,9 @@ from sqlalchemy import func, select
 from send_guide.services.db import migrate, session_factory
 from send_guide.triage.cases import CallBackRequest, delete_older_than, export_csv, open_case, queue, set_status
 from send_guide.triage.model import CaseEvent, Feedback, TriageCase
+from send_guide.triage.staff import StaffAccountError, add_staff, verify_login
 from send_guide.triage.urgency import Level, Urgency
+from tests.project_files import ROOT
 
 NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.timezone.utc)
 
@@ -86,3 +91,58 @@ def test_retention_deletes_old_cases_with_their_trail_and_old_feedback_only(sess
     assert session.scalar(select(func.count()).select_from(Feedback)) == 1
     with pytest.raises(ValueError):
         delete_older_than(session, 0, NOW)
+
+
+# --- staff accounts and the staff command ---------------------------------------------------
+
+def test_staff_login_needs_the_right_password_of_an_active_account(session) -> None:
+    user = add_staff(session, "Adviser.One", "correct horse battery", NOW)
+    session.commit()
+    assert user.username == "adviser.one" and user.password_hash.startswith("$argon2id$")
+    assert "correct horse" not in user.password_hash
+    assert verify_login(session, "adviser.one", "correct horse battery") == user
+    assert verify_login(session, "ADVISER.ONE ", "correct horse battery") == user
+    assert verify_login(session, "adviser.one", "correct horse battery!") is None
+    assert verify_login(session, "nobody", "correct horse battery") is None
+    assert verify_login(session, "", "") is None
+    user.active = False
+    session.commit()
+    assert verify_login(session, "adviser.one", "correct horse battery") is None
+
+
+@pytest.mark.parametrize("name,password", [
+    ("adviser.two", "short"),
+    ("a", "long enough password"),
+    ("bad name!", "long enough password"),
+    ("adviser.three", "adviser.three-2026"),
+])
+def test_weak_or_malformed_accounts_are_refused(session, name, password) -> None:
+    with pytest.raises(StaffAccountError):
+        add_staff(session, name, password, NOW)
+
+
+def test_no_two_accounts_share_a_name(session) -> None:
+    add_staff(session, "adviser.one", "correct horse battery", NOW)
+    with pytest.raises(StaffAccountError):
+        add_staff(session, "Adviser.One", "another long password", NOW)
+
+
+def run_command(engine, *args: str, stdin: str = "", **env: str) -> subprocess.CompletedProcess:
+    environment = dict(os.environ, DATABASE_URL=engine.url.render_as_string(hide_password=False), **env)
+    return subprocess.run([sys.executable, "-m", "send_guide.triage", *args], input=stdin, text=True,
+                          capture_output=True, env=environment, cwd=ROOT)
+
+
+def test_staff_command_makes_accounts_and_applies_retention(engine, session) -> None:
+    made = run_command(engine, "add-staff", "adviser.four", "--password-stdin", stdin="a long enough secret\n")
+    assert made.returncode == 0, made.stderr
+    session.expire_all()
+    assert verify_login(session, "adviser.four", "a long enough secret") is not None
+    refused = run_command(engine, "add-staff", "adviser.five", "--password-stdin", stdin="short\n")
+    assert refused.returncode == 2 and "at least 12" in refused.stderr
+    opened(session, "old", Level.NORMAL, 24 * 40)
+    opened(session, "new", Level.NORMAL, 1)
+    kept = run_command(engine, "retention")  # default 90 days keeps both
+    assert kept.returncode == 0 and "Deleted 0 cases" in kept.stdout
+    cleared = run_command(engine, "retention", RETENTION_DAYS="30")
+    assert "Deleted 1 cases" in cleared.stdout, cleared.stdout + cleared.stderr

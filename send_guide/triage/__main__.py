@@ -1,0 +1,77 @@
+"""Staff commands for the call-back cases.
+
+  python -m send_guide.triage add-staff NAME      make a staff account (asks for the password)
+  python -m send_guide.triage export FILE.csv     the queue as CSV (most urgent first)
+  python -m send_guide.triage retention [--days N]
+      delete cases, their audit trail and feedback older than N days (default: RETENTION_DAYS,
+      else 90); run it daily, e.g. from cron
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import os
+import sys
+
+from send_guide.services.db import make_engine, migrate, session_factory
+from send_guide.triage.cases import delete_older_than, export_csv
+from send_guide.triage.staff import StaffAccountError, add_staff
+
+DEFAULT_RETENTION_DAYS = 90
+
+
+def retention_days() -> int:
+    return int(os.environ.get("RETENTION_DAYS") or DEFAULT_RETENTION_DAYS)
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Password (at least 12 characters): ")
+    if getpass.getpass("Same password again: ") != first:
+        raise StaffAccountError("The two passwords are different.")
+    return first
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m send_guide.triage", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    staff = commands.add_parser("add-staff", help="make a staff account")
+    staff.add_argument("name")
+    staff.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    export = commands.add_parser("export", help="the queue as CSV")
+    export.add_argument("file")
+    retention = commands.add_parser("retention", help="delete old cases and feedback")
+    retention.add_argument("--days", type=int, default=None)
+    args = parser.parse_args(argv)
+
+    engine = make_engine()
+    migrate(engine)
+    now = dt.datetime.now(dt.timezone.utc)
+    with session_factory(engine)() as session:
+        try:
+            if args.command == "add-staff":
+                user = add_staff(session, args.name, _password(args.password_stdin), now)
+                session.commit()
+                print(f"Staff account {user.username} made.")
+            elif args.command == "export":
+                with open(args.file, "w", encoding="utf-8", newline="") as stream:
+                    count = export_csv(session, stream)
+                print(f"{count} cases written to {args.file}.")
+            else:
+                days = args.days if args.days is not None else retention_days()
+                deleted = delete_older_than(session, days, now)
+                session.commit()
+                print(f"Deleted {deleted['cases']} cases and {deleted['feedback']} feedback entries "
+                      f"older than {days} days.")
+        except (StaffAccountError, ValueError) as error:
+            print(error, file=sys.stderr)
+            return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
