@@ -1,0 +1,267 @@
+"""The call-back conversation: consent first, then what an adviser needs, every question skippable.
+
+Plain Python so the whole dialogue is tested without Rasa; the Rasa form is a thin adapter that
+keeps `CallBackState` in a slot. Nothing is stored until the person agrees at the start and says
+"yes" to the summary at the end; "cancel" at any point leaves with nothing kept. Key dates go to
+the deadline engine, whose deadlines set the case's urgency.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+
+import phonenumbers
+
+from send_guide.deadlines.reading import read_date, read_event
+from send_guide.deadlines.timeline import DeadlineError, Event, deadlines_for, in_words
+from send_guide.safety import is_crisis
+from send_guide.triage.cases import CallBackRequest
+from send_guide.triage.urgency import Urgency, assess
+
+SENDIAS_PHONE = "01582 548156"
+SKIP = "I'd rather not say"
+MAX_ANSWER = 500
+_SKIP_WORDS = re.compile(r"\b(?:rather\s+not|prefer\s+not|skip|pass|don'?t\s+know|not\s+sure|no\s+idea)\b", re.I)
+_CANCEL_WORDS = re.compile(r"^\s*(?:cancel|stop|quit|exit|never\s*mind|forget\s+it)\b", re.I)
+_YES = re.compile(r"^\s*(?:y|yes|yeah|yep|ok|okay|sure|i\s+agree|agree|please\s+do|correct|that'?s\s+right)\b", re.I)
+_NO = re.compile(r"^\s*(?:n|no|nope|not\s+now|i\s+do\s+not|i\s+don'?t)\b", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+ROLES = {"parent": "Parent or carer", "young_person": "Young person", "professional": "Professional"}
+STAGES = {
+    "no_plan": "No EHC plan, no request yet",
+    "assessment_requested": "Assessment asked for",
+    "draft_plan": "Draft plan",
+    "final_plan": "Final plan",
+    "annual_review": "Annual review",
+    "appeal": "Appeal or disagreement",
+}
+QUESTIONS = ("consent", "name", "contact", "best_time", "interpreter", "role", "child", "stage", "dates",
+             "description", "confirm")
+
+
+@dataclass
+class CallBackState:
+    asking: str | None = None
+    answers: dict[str, str] = field(default_factory=dict)
+    interpreter: bool | None = None
+    dates: list[list[str]] = field(default_factory=list)  # [event value, ISO date]
+    consent_at: str | None = None
+    safeguarding: bool = False
+
+    def as_slot(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_slot(cls, value: dict | None) -> CallBackState:
+        return cls(**value) if isinstance(value, dict) else cls()
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    buttons: tuple[tuple[str, str], ...] = ()  # (title, text sent when pressed)
+
+
+@dataclass
+class StepResult:
+    state: CallBackState
+    replies: list[Reply]
+    outcome: str | None = None  # None while asking; "done", "declined" or "cancelled" at the end
+
+
+def _skip_button(*others: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+    return (*others, (SKIP, SKIP))
+
+
+def question(name: str, state: CallBackState, retention_days: int) -> Reply:
+    match name:
+        case "consent":
+            return Reply(
+                "I can ask Luton SENDIAS (the free, impartial SEND information, advice and support "
+                "service) to call you back. First, what happens to your answers:\n"
+                f"- I keep your answers and this conversation for {retention_days} days, then they are deleted.\n"
+                "- Only Luton SENDIAS advisers can see them. They use them only to contact and help you.\n"
+                "- You can skip any question, or type \"cancel\" to stop. Then nothing is kept.\n"
+                "Do you agree?",
+                (("Yes, I agree", "yes"), ("No", "no")))
+        case "name":
+            return Reply("What name should the adviser ask for?", _skip_button())
+        case "contact":
+            return Reply("What phone number or e-mail address should the adviser use? "
+                         "A UK phone number starts with 01, 02, 03, 07 or +44.")
+        case "best_time":
+            return Reply("When is a good time to call you? For example, \"weekday mornings\".", _skip_button())
+        case "interpreter":
+            return Reply("Would you like an interpreter for the call? If yes, which language?",
+                         _skip_button(("No, English is fine", "no")))
+        case "role":
+            return Reply("Are you a parent or carer, a young person, or a professional?",
+                         _skip_button(*((title, title) for title in ROLES.values())))
+        case "child":
+            return Reply("How old is the child or young person, or what school year are they in?", _skip_button())
+        case "stage":
+            return Reply("Where are you with an Education, Health and Care (EHC) plan?",
+                         _skip_button(*((title, title) for title in STAGES.values())))
+        case "dates":
+            return Reply("Is there a date the adviser should know? For example, \"decision letter dated "
+                         "5 October\" or \"we asked for an assessment on 3 March\". Type the event and the "
+                         "date, or \"no\".", _skip_button(("No date", "no")))
+        case "description":
+            return Reply("In a few words, what would you like help with?", _skip_button())
+        case _:
+            return Reply(summary(state) + "\nShall I send this to Luton SENDIAS?",
+                         (("Yes, send it", "yes"), ("No, do not send", "no")))
+
+
+def summary(state: CallBackState) -> str:
+    answers = state.answers
+    lines = ["Here is what I will send:"]
+    labels = (("name", "Name"), ("contact", "Contact"), ("best_time", "Best time"), ("language", "Language"),
+              ("role", "You are"), ("child", "Child's age or year"), ("stage", "EHC plan"),
+              ("description", "Help with"))
+    lines += [f"- {label}: {answers[key]}" for key, label in labels if answers.get(key)]
+    if state.interpreter:
+        lines.append("- Interpreter: yes")
+    lines += [f"- {Event(event).value.replace('-', ' ')}: {in_words(dt.date.fromisoformat(day))}"
+              for event, day in state.dates]
+    return "\n".join(lines)
+
+
+def start(prefill: dict[str, str], retention_days: int) -> StepResult:
+    """The first turn. `prefill`: what the conversation already knows (role, language)."""
+    state = CallBackState(asking="consent", answers={k: v for k, v in prefill.items() if v})
+    return StepResult(state, [question("consent", state, retention_days)])
+
+
+def _next(state: CallBackState, after: str, retention_days: int) -> StepResult:
+    for name in QUESTIONS[QUESTIONS.index(after) + 1:]:
+        if name == "role" and state.answers.get("role"):
+            continue  # said earlier in the conversation
+        state.asking = name
+        return StepResult(state, [question(name, state, retention_days)])
+    raise AssertionError("confirm is the last question")
+
+
+def _again(state: CallBackState, why: str, retention_days: int) -> StepResult:
+    return StepResult(state, [Reply(why), question(state.asking or "consent", state, retention_days)])
+
+
+def read_contact(text: str) -> str | None:
+    """A valid UK phone number (in national format) or an e-mail address, else None."""
+    email = _EMAIL.search(text)
+    if email:
+        return email.group()
+    try:
+        number = phonenumbers.parse(text, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    if number.country_code != 44 or not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def _choice(text: str, options: dict[str, str]) -> str | None:
+    lowered = text.strip().lower()
+    for key, title in options.items():
+        if lowered == title.lower() or lowered == key.replace("_", " ") or lowered.startswith(key.split("_")[0]):
+            return title
+    return None
+
+
+def step(state: CallBackState, text: str, today: dt.date, retention_days: int, now: dt.datetime) -> StepResult:
+    """One answer in, the next question (or the end) out. The given state is left unchanged."""
+    state = CallBackState.from_slot(state.as_slot())
+    text = (text or "").strip()
+    if is_crisis(text):
+        state.safeguarding = True  # the crisis reply comes from the crisis rule; the case goes first
+    if _CANCEL_WORDS.search(text):
+        return StepResult(CallBackState(), [Reply("I have stopped. Nothing has been kept. You can phone "
+                                                  f"Luton SENDIAS on {SENDIAS_PHONE} at any time.")], "cancelled")
+    asking = state.asking or "consent"
+    skipped = bool(_SKIP_WORDS.search(text)) or text.lower() == SKIP.lower()
+    if asking == "consent":
+        if _YES.search(text):
+            state.consent_at = now.isoformat()
+            return _next(state, "consent", retention_days)
+        if _NO.search(text) or skipped:
+            return StepResult(CallBackState(), [Reply("That is fine. Nothing has been kept. You can phone "
+                                                      f"Luton SENDIAS on {SENDIAS_PHONE} yourself.")], "declined")
+        return _again(state, "Please answer yes or no.", retention_days)
+    if asking == "confirm":
+        if _YES.search(text):
+            return StepResult(state, [], "done")
+        if _NO.search(text):
+            return StepResult(CallBackState(), [Reply("I have not sent it, and nothing has been kept. You can "
+                                                      f"phone Luton SENDIAS on {SENDIAS_PHONE}.")], "cancelled")
+        return _again(state, "Please answer yes to send it, or no.", retention_days)
+    if asking == "contact":
+        contact = read_contact(text)
+        if contact is None:
+            why = ("The adviser needs a way to reach you. If you would rather not give one, type \"cancel\" and "
+                   f"phone Luton SENDIAS on {SENDIAS_PHONE} yourself." if skipped else
+                   "I could not read that as a UK phone number or an e-mail address. Please try again.")
+            return _again(state, why, retention_days)
+        state.answers["contact"] = contact
+        return _next(state, asking, retention_days)
+    if skipped or (asking in ("dates", "interpreter") and _NO.search(text)):
+        if asking == "interpreter" and not skipped:
+            state.interpreter = False
+        return _next(state, asking, retention_days)
+    return _answer(state, asking, text[:MAX_ANSWER], today, retention_days)
+
+
+def _answer(state: CallBackState, asking: str, text: str, today: dt.date, retention_days: int) -> StepResult:
+    if asking == "interpreter":
+        state.interpreter = True
+        language = re.sub(r"^\s*(?:yes|yeah|yep)\b[\s,.:-]*", "", text, flags=re.I).strip()
+        if language:
+            state.answers["language"] = language[:40]
+    elif asking == "role":
+        role = _choice(text, ROLES)
+        if role is None:
+            return _again(state, "Please choose one of the buttons, or skip.", retention_days)
+        state.answers["role"] = role
+    elif asking == "stage":
+        stage = _choice(text, STAGES)
+        state.answers["stage"] = stage or text[:40]
+    elif asking == "dates":
+        event, reading = read_event(text), read_date(text, today)
+        if event is None or not reading.ok:
+            return _again(state, "Please type what happened and the date, for example \"decision letter "
+                                 "5 October 2026\", or \"no\".", retention_days)
+        state.dates.append([event.value, reading.value.isoformat()])
+    else:
+        limit = {"name": 100, "best_time": 100, "child": 40}.get(asking, MAX_ANSWER)
+        state.answers[asking] = text[:limit]
+    return _next(state, asking, retention_days)
+
+
+def urgency_of(state: CallBackState, today: dt.date) -> Urgency:
+    """The case's urgency from its key dates (and any safeguarding words in the conversation)."""
+    deadlines = []
+    for event, day in state.dates:
+        try:
+            deadlines += deadlines_for(Event(event), dt.date.fromisoformat(day)).deadlines
+        except DeadlineError:
+            continue
+    return assess(deadlines, today, safeguarding=state.safeguarding)
+
+
+def to_request(state: CallBackState, conversation_id: str, topics: list[str]) -> CallBackRequest:
+    """The finished form as a case to open (only after consent and the final "yes")."""
+    if state.consent_at is None:
+        raise ValueError("no consent: nothing may be stored")
+    contact = state.answers.get("contact", "")
+    return CallBackRequest(
+        conversation_id=conversation_id, consent_at=dt.datetime.fromisoformat(state.consent_at),
+        name=state.answers.get("name", ""), phone="" if "@" in contact else contact,
+        email=contact if "@" in contact else "", best_time=state.answers.get("best_time", ""),
+        language=state.answers.get("language", ""), interpreter=state.interpreter,
+        role=state.answers.get("role", ""), child_age_or_year=state.answers.get("child", ""),
+        stage=state.answers.get("stage", ""),
+        key_dates=[f"{Event(event).value.replace('-', ' ')}: {in_words(dt.date.fromisoformat(day))}"
+                   for event, day in state.dates],
+        description=state.answers.get("description", ""), topics=topics,
+    )

@@ -1,0 +1,112 @@
+"""The call-back conversation without Rasa (send_guide/triage/callback.py)."""
+
+import datetime as dt
+
+import pytest
+
+from send_guide.triage.callback import SKIP, CallBackState, read_contact, start, step, to_request, urgency_of
+from send_guide.triage.urgency import Level
+
+TODAY = dt.date(2026, 11, 25)
+NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.timezone.utc)
+DAYS = 90
+
+
+def talk(*answers: str, prefill: dict | None = None):
+    """Start the form and give the answers; returns every step's result."""
+    results = [start(prefill or {}, DAYS)]
+    for answer in answers:
+        results.append(step(results[-1].state, answer, TODAY, DAYS, NOW))
+    return results
+
+
+def asked(result) -> str:
+    return result.state.asking
+
+
+def test_consent_comes_first_and_says_what_is_kept_for_how_long_and_who_sees_it() -> None:
+    first = talk()[0]
+    text = first.replies[0].text
+    assert asked(first) == "consent" and "90 days" in text and "Only Luton SENDIAS advisers" in text
+    assert "cancel" in text and [title for title, _ in first.replies[0].buttons] == ["Yes, I agree", "No"]
+
+
+def test_saying_no_to_consent_keeps_nothing() -> None:
+    result = talk("no")[-1]
+    assert result.outcome == "declined" and result.state == CallBackState()
+    assert "Nothing has been kept" in result.replies[0].text and "01582 548156" in result.replies[0].text
+
+
+def test_a_full_call_back_request() -> None:
+    results = talk("yes", "Amina", "07911 123456", "weekday mornings", "yes, Urdu", "parent",
+                   "Year 6", "final plan", "decision letter dated 30 September 2026", "help to appeal", "yes")
+    last = results[-1]
+    assert last.outcome == "done"
+    assert [asked(r) for r in results[:-1]] == ["consent", "name", "contact", "best_time", "interpreter", "role",
+                                                "child", "stage", "dates", "description", "confirm"]
+    summary = results[-2].replies[0].text
+    assert "Amina" in summary and "07911 123456" in summary and "Interpreter: yes" in summary
+    request = to_request(last.state, "conv-1", ["appeal"])
+    assert (request.name, request.phone, request.email, request.language) == ("Amina", "07911 123456", "", "Urdu")
+    assert request.interpreter is True and request.role == "Parent or carer" and request.stage == "Final plan"
+    assert request.key_dates == ["decision: Wednesday 30 September 2026"]
+    urgency = urgency_of(last.state, TODAY)
+    assert urgency.level is Level.URGENT and "appeal" in urgency.reason
+
+
+def test_every_question_but_contact_can_be_skipped() -> None:
+    results = talk("yes", SKIP, "someone@example.org", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP, SKIP, "yes")
+    assert results[-1].outcome == "done"
+    request = to_request(results[-1].state, "conv-2", [])
+    assert request.email == "someone@example.org" and request.name == "" and request.interpreter is None
+    assert urgency_of(results[-1].state, TODAY).level is Level.NORMAL
+
+
+def test_without_a_contact_the_form_explains_and_asks_again() -> None:
+    result = talk("yes", "Sam", SKIP)[-1]
+    assert asked(result) == "contact" and "cancel" in result.replies[0].text
+    result = talk("yes", "Sam", "12345")[-1]
+    assert asked(result) == "contact" and "could not read" in result.replies[0].text
+
+
+@pytest.mark.parametrize("moment", range(1, 11))
+def test_cancel_at_any_question_leaves_nothing(moment: int) -> None:
+    answers = ["yes", "Amina", "01582 548156", "mornings", "no", "parent", "7", "draft plan", "no", "help"]
+    result = talk(*answers[:moment], "cancel")[-1]
+    assert result.outcome == "cancelled" and result.state == CallBackState()
+    with pytest.raises(ValueError):
+        to_request(result.state, "conv", [])
+
+
+def test_no_at_the_summary_sends_nothing() -> None:
+    result = talk("yes", SKIP, "01582 548156", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP, SKIP, "no")[-1]
+    assert result.outcome == "cancelled" and result.state == CallBackState()
+
+
+def test_a_role_already_given_is_not_asked_again() -> None:
+    results = talk("yes", SKIP, "01582 548156", SKIP, "no", prefill={"role": "Professional"})
+    assert asked(results[-1]) == "child"
+
+
+def test_harm_mentioned_in_the_form_makes_the_case_immediate() -> None:
+    results = talk("yes", SKIP, "01582 548156", SKIP, "no", SKIP, SKIP, SKIP, SKIP, "my partner hits me", "yes")
+    assert results[-1].outcome == "done" and urgency_of(results[-1].state, TODAY).level is Level.IMMEDIATE
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("01582 548156", "01582 548156"),
+    ("+44 1582 548156", "01582 548156"),
+    ("07911123456", "07911 123456"),
+    ("my email is Parent.Name+send@example.co.uk thanks", "Parent.Name+send@example.co.uk"),
+    ("12345", None),
+    ("+1 202 555 0143", None),
+    ("call me", None),
+])
+def test_contacts_are_uk_phone_numbers_or_email_addresses(text: str, expected: str | None) -> None:
+    assert read_contact(text) == expected
+
+
+def test_the_state_survives_a_slot_round_trip() -> None:
+    results = talk("yes", "Amina", "01582 548156")
+    restored = CallBackState.from_slot(results[-1].state.as_slot())
+    assert restored == results[-1].state and CallBackState.from_slot(None) == CallBackState()
