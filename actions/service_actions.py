@@ -1,27 +1,17 @@
 """Service look-up: a thin adapter over send_guide.services (search, presentation)."""
 
-from functools import lru_cache
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.database import sessions
 from actions.tracker_helpers import intent_button
-from send_guide.services import directory
-from send_guide.services.db import make_engine, session_factory
 from send_guide.services.presentation import as_card, as_text
 from send_guide.services.records import ServiceRecord, categories
 from send_guide.services.search import TOPIC_NEEDS, find_services, services_for_need
 from send_guide.sources import source_line
-
-
-@lru_cache(maxsize=1)
-def _sessions():
-    """One engine per action server process; the directory is migrated and seeded on first use."""
-    engine = make_engine()
-    directory.ensure_ready(engine)
-    return session_factory(engine)
 
 
 def utter_services(dispatcher: CollectingDispatcher, services: List[ServiceRecord], intro: str) -> None:
@@ -35,7 +25,7 @@ def utter_services(dispatcher: CollectingDispatcher, services: List[ServiceRecor
 
 def named_services(text: str) -> List[ServiceRecord]:
     """Services the text names outright ("penrose phone number"), for messages NLU was unsure of."""
-    with _sessions()() as session:
+    with sessions()() as session:
         return [match.service for match in find_services(session, text) if match.reason == "name"]
 
 
@@ -47,7 +37,7 @@ class ActionFindService(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = tracker.latest_message.get("text") or ""
         category = next(iter(tracker.get_latest_entity_values("service_category")), None)
-        with _sessions()() as session:
+        with sessions()() as session:
             if intent in TOPIC_NEEDS:
                 matches = services_for_need(session, TOPIC_NEEDS[intent])
             elif category:

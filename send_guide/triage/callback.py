@@ -170,12 +170,18 @@ def _choice(text: str, options: dict[str, str]) -> str | None:
     return None
 
 
-def step(state: CallBackState, text: str, today: dt.date, retention_days: int, now: dt.datetime) -> StepResult:
-    """One answer in, the next question (or the end) out. The given state is left unchanged."""
+def step(state: CallBackState, text: str, today: dt.date, retention_days: int, now: dt.datetime,
+         crisis: bool = False) -> StepResult:
+    """One answer in, the next question (or the end) out. The given state is left unchanged.
+    `crisis`: the NLU pipeline saw harm in the message (in any language); the caller has already
+    sent the crisis contacts. The case then goes to the top of the queue, and the question is
+    asked again rather than taking the message as its answer."""
     state = CallBackState.from_slot(state.as_slot())
     text = (text or "").strip()
-    if is_crisis(text):
-        state.safeguarding = True  # the crisis reply comes from the crisis rule; the case goes first
+    if crisis or is_crisis(text):
+        state.safeguarding = True
+        if state.asking and state.asking != "consent":
+            return StepResult(state, [question(state.asking, state, retention_days)])
     if _CANCEL_WORDS.search(text):
         return StepResult(CallBackState(), [Reply("I have stopped. Nothing has been kept. You can phone "
                                                   f"Luton SENDIAS on {SENDIAS_PHONE} at any time.")], "cancelled")

@@ -88,9 +88,14 @@ def test_a_role_already_given_is_not_asked_again() -> None:
     assert asked(results[-1]) == "child"
 
 
-def test_harm_mentioned_in_the_form_makes_the_case_immediate() -> None:
-    results = talk("yes", SKIP, "01582 548156", SKIP, "no", SKIP, SKIP, SKIP, SKIP, "my partner hits me", "yes")
-    assert results[-1].outcome == "done" and urgency_of(results[-1].state, TODAY).level is Level.IMMEDIATE
+def test_harm_mentioned_in_the_form_makes_the_case_immediate_and_is_not_taken_as_an_answer() -> None:
+    results = talk("yes", SKIP, "01582 548156", SKIP, "no", SKIP, SKIP, SKIP, SKIP, "my partner hits me")
+    assert asked(results[-1]) == "description" and "description" not in results[-1].state.answers
+    done = talk("yes", SKIP, "01582 548156", SKIP, "no", SKIP, SKIP, SKIP, SKIP, "my partner hits me",
+                "money for a tutor", "yes")[-1]
+    assert done.outcome == "done" and urgency_of(done.state, TODAY).level is Level.IMMEDIATE
+    flagged = step(talk("yes")[-1].state, "Mă gândesc să îmi iau viața", TODAY, DAYS, NOW, crisis=True)
+    assert flagged.state.safeguarding and asked(flagged) == "name"
 
 
 @pytest.mark.parametrize("text,expected", [

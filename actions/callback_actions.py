@@ -1,0 +1,110 @@
+"""Thin adapters between Rasa and send_guide.triage.callback: the call-back form and its ending.
+
+The whole conversation state is one slot (`callback_state`); the plain-Python dialogue decides
+every question. A case is opened only when the dialogue ends with "done" (consent given, summary
+confirmed); any other ending clears the slot, so nothing is kept.
+"""
+
+import datetime as dt
+import os
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.database import sessions
+from actions.deadline_actions import latest_intent, today_in_england
+from actions.tracker_helpers import user_intents
+from send_guide.languages.replies import language_messages
+from send_guide.topics import catalogue
+from send_guide.triage import callback
+from send_guide.triage.cases import open_case
+from send_guide.triage.urgency import Level
+
+FORM = "callback_form"
+DEFAULT_RETENTION_DAYS = 90
+ROLE_TITLES = {"parent": "Parent or carer", "young_person": "Young person", "professional": "Professional"}
+
+
+def retention_days() -> int:
+    return int(os.environ.get("RETENTION_DAYS") or DEFAULT_RETENTION_DAYS)
+
+
+def prefill(tracker: Tracker) -> Dict[str, str]:
+    """What the conversation already says: the role, and a language other than English."""
+    known = {"role": ROLE_TITLES.get(tracker.get_slot("role") or "", "")}
+    code = ((tracker.latest_message.get("language") or {}).get("code")) or "en"
+    messages = language_messages(code) if code != "en" else None
+    if messages is not None:
+        known["language"] = messages.english_name
+    return known
+
+
+def utter(dispatcher: CollectingDispatcher, replies: List[callback.Reply]) -> None:
+    for reply in replies:
+        buttons = [{"title": title, "payload": sent} for title, sent in reply.buttons]
+        dispatcher.utter_message(text=reply.text, buttons=buttons)
+
+
+class ValidateCallbackForm(Action):
+    """Runs on every message while the form is active (and on the one that starts it)."""
+
+    def name(self) -> str:
+        return "validate_callback_form"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        if tracker.active_loop_name != FORM:
+            result = callback.start(prefill(tracker), retention_days())
+        else:
+            crisis = latest_intent(tracker) == "crisis"
+            if crisis:
+                dispatcher.utter_message(response="utter_crisis")
+            result = callback.step(
+                callback.CallBackState.from_slot(tracker.get_slot("callback_state")),
+                tracker.latest_message.get("text") or "", today_in_england(), retention_days(),
+                dt.datetime.now(dt.timezone.utc), crisis=crisis,
+            )
+        utter(dispatcher, result.replies)
+        kept = result.state.as_slot() if result.outcome in (None, "done") else None
+        return [SlotSet("callback_state", kept), SlotSet("callback_outcome", result.outcome),
+                SlotSet("requested_slot", None if result.outcome else "callback_outcome")]
+
+
+class AskCallbackOutcome(Action):
+    """The form asks for its slot after each validation; the question was already sent there."""
+
+    def name(self) -> str:
+        return "action_ask_callback_outcome"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        return []
+
+
+class CallbackSubmit(Action):
+    """After the form: open the case if the person confirmed, and tell them what happens next."""
+
+    def name(self) -> str:
+        return "action_callback_submit"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        clear = [SlotSet("callback_state", None), SlotSet("callback_outcome", None)]
+        if tracker.get_slot("callback_outcome") != "done":
+            return clear
+        state = callback.CallBackState.from_slot(tracker.get_slot("callback_state"))
+        topics = catalogue()
+        asked = [topics.get(intent).title for intent in user_intents(tracker) if intent and topics.get(intent)]
+        request = callback.to_request(state, tracker.sender_id, list(dict.fromkeys(asked)))
+        urgency = callback.urgency_of(state, today_in_england())
+        with sessions()() as session:
+            case = open_case(session, request, urgency, dt.datetime.now(dt.timezone.utc))
+            session.commit()
+            reference = case.reference
+        how = "by e-mail" if request.email else "by phone"
+        text = (f"Thank you. I have sent this to Luton SENDIAS. Your reference is {reference}. "
+                f"An adviser will contact you {how}. If it cannot wait, phone Luton SENDIAS on "
+                f"{callback.SENDIAS_PHONE}.")
+        if urgency.level is Level.IMMEDIATE:
+            text += " If someone is in danger now, phone 999."
+        dispatcher.utter_message(text=text)
+        return clear
