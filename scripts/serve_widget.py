@@ -1,6 +1,7 @@
 """Serve the demo Local Offer page and the widget on http://localhost:8080 (make run).
 
-Only these things are served, all from this repository: the demo page, the widget's own files,
+Only these things are served, all from this repository: the demo page and its privacy notice,
+the widget's own files,
 and the socket.io client from widget/node_modules (installed from the npm registry by make).
 """
 
@@ -16,6 +17,7 @@ WIDGET = ROOT / "widget"
 ROUTES = {
     "/": WIDGET / "demo" / "index.html",
     "/index.html": WIDGET / "demo" / "index.html",
+    "/privacy.html": WIDGET / "demo" / "privacy.html",
     "/widget/send-guide-widget.js": WIDGET / "src" / "send-guide-widget.js",
     "/widget/send-guide-widget.css": WIDGET / "src" / "send-guide-widget.css",
     "/vendor/socket.io.min.js": WIDGET / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js",

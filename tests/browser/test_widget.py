@@ -164,3 +164,11 @@ def test_on_a_phone_the_launcher_does_not_cover_the_input_or_send_button(browser
             assert on_top == target.get_attribute("class"), f"covered by {on_top}"
         page.get_by_role("button", name="Close the chat").click()
         expect(page.get_by_role("button", name="Ask the SEND Guide")).to_be_focused()
+
+
+def test_the_privacy_notice_is_one_link_away(page: Page, widget_site: str) -> None:
+    open_widget(page)
+    link = page.get_by_role("link", name="How we use your information")
+    expect(link).to_be_visible()
+    notice = page.request.get(widget_site.rstrip("/") + link.get_attribute("href"))
+    assert notice.ok and "90 days" in notice.text() and "Only advisers at Luton SENDIAS" in notice.text()

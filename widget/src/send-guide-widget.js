@@ -29,6 +29,7 @@
     colours: { primary: "#1d4f91", primaryText: "#ffffff" },
     storageKey: "send-guide",
     styleUrl: scriptSrc ? scriptSrc.replace(/\.js(\?.*)?$/, ".css") : "/widget/send-guide-widget.css",
+    privacyUrl: "/privacy.html",  // the council's notice of how the assistant uses information
     localesUrl: scriptSrc ? scriptSrc.replace(/[^/]*$/, "locales/") : "/widget/locales/",
     // Offered in the picker, each in its own name; every code but "en" needs a locale file.
     languages: [["en", "English"], ["ur", "اردو"], ["pl", "Polski"], ["ro", "Română"], ["bn", "বাংলা"],
@@ -47,7 +48,8 @@
     unreachable: "Sorry, I cannot reach the SEND Guide right now. Please try again in a minute. " +
       "For help now, phone Luton SENDIAS on 01582 548156.",
     typing: "The SEND Guide is typing…", phone: "Phone: ", website: "Website: ", address: "Address: ",
-    language: "Language", automatic: "Automatic", machineTranslated: "Translated by a computer"
+    language: "Language", automatic: "Automatic", machineTranslated: "Translated by a computer",
+    privacy: "How we use your information"
   };
   var ui = { code: "en", dir: "ltr", strings: ENGLISH };
   function t(key) { return ui.strings[key] || ENGLISH[key]; }
@@ -127,11 +129,14 @@
   form.appendChild(label);
   form.appendChild(input);
   form.appendChild(send);
+  var privacy = el("a", { "class": "sg-privacy", href: config.privacyUrl, target: "_blank", rel: "noopener" },
+    t("privacy"));
   panel.appendChild(header);
   panel.appendChild(toolbar);
   panel.appendChild(log);
   panel.appendChild(status);
   panel.appendChild(form);
+  panel.appendChild(privacy);
   root.appendChild(panel);
   root.appendChild(launcher);
 
@@ -364,6 +369,7 @@
     log.setAttribute("aria-label", t("conversation"));
     label.textContent = t("inputLabel");
     send.textContent = t("send");
+    privacy.textContent = t("privacy");
   }
 
   // The widget's words in `code`: from its locale file, or English if there is none or it fails.
