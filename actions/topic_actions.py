@@ -5,9 +5,11 @@ from typing import Any, Dict, List
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.feedback_actions import store
 from actions.service_actions import named_services, utter_services
 from actions.tracker_helpers import first_entity, intent_button, intent_ranking, user_intents
 from send_guide.topics import catalogue
+from send_guide.triage import feedback
 
 SENDIAS_BUTTON_TITLE = "Talk to a person"
 
@@ -49,6 +51,8 @@ class ActionSuggestTopics(Action):
         if named:  # "penrose phone number": a service named outright is answer enough
             utter_services(dispatcher, named, "I found:")
             return []
+        # Kept (without names or numbers) so content editors see what people ask that has no answer.
+        store(tracker.sender_id, feedback.UNANSWERED, False, tracker.latest_message.get("text") or "")
         suggestions = catalogue().suggestions(intent_ranking(tracker))
         buttons = [intent_button(t.title, t.intent) for t in suggestions]
         buttons.append(intent_button("Show all topics", "show_menu"))

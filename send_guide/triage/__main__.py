@@ -2,6 +2,7 @@
 
   python -m send_guide.triage add-staff NAME      make a staff account (asks for the password)
   python -m send_guide.triage export FILE.csv     the queue as CSV (most urgent first)
+  python -m send_guide.triage report              least helpful answers and unanswered questions
   python -m send_guide.triage retention [--days N]
       delete cases, their audit trail and feedback older than N days (default: RETENTION_DAYS,
       else 90); run it daily, e.g. from cron
@@ -16,6 +17,7 @@ import os
 import sys
 
 from send_guide.services.db import make_engine, migrate, session_factory
+from send_guide.triage import feedback
 from send_guide.triage.cases import delete_older_than, export_csv
 from send_guide.triage.staff import StaffAccountError, add_staff
 
@@ -44,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     staff.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     export = commands.add_parser("export", help="the queue as CSV")
     export.add_argument("file")
+    commands.add_parser("report", help="least helpful answers and unanswered questions")
     retention = commands.add_parser("retention", help="delete old cases and feedback")
     retention.add_argument("--days", type=int, default=None)
     args = parser.parse_args(argv)
@@ -61,6 +64,13 @@ def main(argv: list[str] | None = None) -> int:
                 with open(args.file, "w", encoding="utf-8", newline="") as stream:
                     count = export_csv(session, stream)
                 print(f"{count} cases written to {args.file}.")
+            elif args.command == "report":
+                print("Least helpful answers (not helpful / ratings):")
+                for score in feedback.least_helpful(session):
+                    print(f"  {score.intent}: {score.not_helpful} / {score.total}")
+                print("Questions the assistant could not place (newest first):")
+                for question in feedback.unanswered(session):
+                    print(f"  {question}")
             else:
                 days = args.days if args.days is not None else retention_days()
                 deleted = delete_older_than(session, days, now)

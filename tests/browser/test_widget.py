@@ -172,3 +172,14 @@ def test_the_privacy_notice_is_one_link_away(page: Page, widget_site: str) -> No
     expect(link).to_be_visible()
     notice = page.request.get(widget_site.rstrip("/") + link.get_attribute("href"))
     assert notice.ok and "90 days" in notice.text() and "Only advisers at Luton SENDIAS" in notice.text()
+
+
+def test_the_newest_answer_can_be_rated(page: Page) -> None:
+    open_widget(page)
+    ask(page, "what is a personal budget?")
+    rating = page.get_by_role("group", name="Was this answer helpful?")
+    expect(rating).to_have_count(1, timeout=ANSWER_TIMEOUT)
+    rating.get_by_role("button", name="No").click()
+    expect(page.locator(".sg-user").last).to_have_text(re.compile("No, this did not help"))
+    expect(page.locator(".sg-log")).to_contain_text("I am sorry that did not help", timeout=ANSWER_TIMEOUT)
+    expect(rating).to_have_count(0)

@@ -146,3 +146,21 @@ def test_staff_command_makes_accounts_and_applies_retention(engine, session) -> 
     assert kept.returncode == 0 and "Deleted 0 cases" in kept.stdout
     cleared = run_command(engine, "retention", RETENTION_DAYS="30")
     assert "Deleted 1 cases" in cleared.stdout, cleared.stdout + cleared.stderr
+
+
+# --- answer feedback ---------------------------------------------------------------------------
+
+def test_feedback_is_stored_without_numbers_or_addresses_and_reported(engine, session) -> None:
+    from send_guide.triage import feedback
+
+    for helpful in (False, False, True):
+        feedback.record(session, "c1", "transport", helpful, "bus for my son?", NOW)
+    feedback.record(session, "c2", "personal_budget", True, "what is a budget", NOW)
+    feedback.record(session, "c3", feedback.UNANSWERED, False,
+                    "call me on 07911 123456 or mum@example.org about the thing", NOW)
+    session.commit()
+    assert [(s.intent, s.not_helpful, s.total) for s in feedback.least_helpful(session)] == [
+        ("transport", 2, 3), ("personal_budget", 0, 1)]
+    assert feedback.unanswered(session) == ["call me on [number] or [e-mail] about the thing"]
+    report = run_command(engine, "report")
+    assert "transport: 2 / 3" in report.stdout and "[e-mail]" in report.stdout

@@ -94,3 +94,23 @@ def test_harm_during_the_form_gets_the_crisis_reply_first_and_an_immediate_case(
     assert "phone 999" in done and REFERENCE.search(done)
     [case] = cases_of(conversation.sender)
     assert case.urgency == Level.IMMEDIATE
+
+
+def feedback_of(sender: str) -> list[tuple[str, bool, str]]:
+    from send_guide.triage.model import Feedback
+
+    with session_factory(make_engine())() as session:
+        rows = session.scalars(select(Feedback).where(Feedback.conversation_id == sender))
+        return [(row.intent, row.helpful, row.message) for row in rows]
+
+
+def test_a_rating_is_stored_with_the_question_and_its_topic(conversation) -> None:
+    conversation("what is a personal budget?")
+    assert "I am sorry that did not help" in conversation("/answer_not_helpful")
+    assert feedback_of(conversation.sender) == [("personal_budget", False, "what is a personal budget?")]
+
+
+def test_a_question_with_no_answer_is_kept_for_content_review(conversation) -> None:
+    conversation("qwzx plorb frindle 07911 123456")
+    [(intent, helpful, message)] = feedback_of(conversation.sender)
+    assert intent == "nlu_fallback" and not helpful and "07911" not in message

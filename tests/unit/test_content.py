@@ -25,6 +25,7 @@ NAVIGATION = {
     "utter_unreadable_message", "utter_affirm_ack", "utter_deny_ack", "utter_goodbye", "utter_youre_welcome",
     "utter_ask_role", "utter_role_parent", "utter_role_young_person", "utter_role_professional", "utter_greet",
     "utter_out_of_scope", "utter_default", "utter_deadline_left", "utter_deadline_no_dates",
+    "utter_feedback_thanks", "utter_feedback_sorry",
 }
 
 

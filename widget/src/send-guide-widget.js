@@ -49,7 +49,8 @@
       "For help now, phone Luton SENDIAS on 01582 548156.",
     typing: "The SEND Guide is typing…", phone: "Phone: ", website: "Website: ", address: "Address: ",
     language: "Language", automatic: "Automatic", machineTranslated: "Translated by a computer",
-    privacy: "How we use your information"
+    privacy: "How we use your information", wasHelpful: "Was this answer helpful?", helpfulYes: "Yes",
+    helpfulNo: "No", saidHelpful: "Yes, this helped", saidNotHelpful: "No, this did not help"
   };
   var ui = { code: "en", dir: "ltr", strings: ENGLISH };
   function t(key) { return ui.strings[key] || ENGLISH[key]; }
@@ -202,7 +203,22 @@
     return card;
   }
 
+  // Under the newest answer (a message with a "Source:" line) only: a rating goes with the last question.
+  function feedbackControl() {
+    var group = el("div", { "class": "sg-feedback", role: "group", "aria-label": t("wasHelpful") });
+    group.appendChild(el("span", { "class": "sg-feedback-label" }, t("wasHelpful")));
+    [["helpfulYes", "/answer_helpful", "saidHelpful"], ["helpfulNo", "/answer_not_helpful", "saidNotHelpful"]]
+      .forEach(function (choice) {
+        var b = el("button", { type: "button", "class": "sg-quick-reply" }, t(choice[0]));
+        b.addEventListener("click", function () { sendMessage(choice[1], t(choice[2])); });
+        group.appendChild(b);
+      });
+    return group;
+  }
+
   function render(entry, live) {
+    var old = log.querySelector(".sg-feedback");
+    if (old) old.parentNode.removeChild(old);
     var item = el("div", { "class": "sg-message sg-" + entry.from });
     item.appendChild(el("span", { "class": "sg-visually-hidden" }, entry.from === "user" ? t("youSaid") : t("botSaid")));
     // The message's own language and direction when known; else dir="auto" lays out Urdu or
@@ -225,6 +241,9 @@
         group.appendChild(b);
       });
       log.appendChild(group);
+    }
+    if (live !== false && entry.from === "bot" && /(^|\n)Source: /.test(entry.text || "")) {
+      log.appendChild(feedbackControl());
     }
     if (live !== false) log.scrollTop = log.scrollHeight;
   }
