@@ -329,23 +329,24 @@
   }
 
   // --- behaviour -------------------------------------------------------------------------------
-  function open() {
-    panel.hidden = false;
-    root.classList.add("sg-open");
-    launcher.setAttribute("aria-expanded", "true");
-    state.open = true;
+  // One place for what "open" means: panel shown, launcher state, and remembered for a reload.
+  function showPanel(shown) {
+    panel.hidden = !shown;
+    root.classList.toggle("sg-open", shown);
+    launcher.setAttribute("aria-expanded", shown ? "true" : "false");
+    state.open = shown;
     store.save(state);
+  }
+
+  function open() {
+    showPanel(true);
     if (!state.history.length && t("greeting")) fromBot({ text: t("greeting"), lang: ui.code, dir: ui.dir });
     if (!socket) connect();
     input.focus();
   }
 
   function shut() {
-    panel.hidden = true;
-    root.classList.remove("sg-open");
-    launcher.setAttribute("aria-expanded", "false");
-    state.open = false;
-    store.save(state);
+    showPanel(false);
     launcher.focus();
   }
 
@@ -421,9 +422,7 @@
     state.history.forEach(function (entry) { render(entry, false); });
     log.scrollTop = log.scrollHeight;
     if (state.open) {
-      panel.hidden = false;
-      root.classList.add("sg-open");
-      launcher.setAttribute("aria-expanded", "true");
+      showPanel(true);
       connect();
     }
   }
