@@ -22,7 +22,7 @@ from send_guide.triage import callback
 from send_guide.triage.cases import open_case
 from send_guide.triage.urgency import Level
 
-FORM = "callback_form"
+START_INTENT = "request_callback"
 DEFAULT_RETENTION_DAYS = 90
 ROLE_TITLES = {"parent": "Parent or carer", "young_person": "Young person", "professional": "Professional"}
 
@@ -54,17 +54,17 @@ class ValidateCallbackForm(Action):
         return "validate_callback_form"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        if tracker.active_loop_name != FORM:
+        # Rasa marks the loop active before the first validation, so a fresh start is told by
+        # the state: nothing asked yet.
+        state = callback.CallBackState.from_slot(tracker.get_slot("callback_state"))
+        if state.asking is None:
             result = callback.start(prefill(tracker), retention_days())
         else:
             crisis = latest_intent(tracker) == "crisis"
             if crisis:
                 dispatcher.utter_message(response="utter_crisis")
-            result = callback.step(
-                callback.CallBackState.from_slot(tracker.get_slot("callback_state")),
-                tracker.latest_message.get("text") or "", today_in_england(), retention_days(),
-                dt.datetime.now(dt.timezone.utc), crisis=crisis,
-            )
+            result = callback.step(state, tracker.latest_message.get("text") or "", today_in_england(),
+                                   retention_days(), dt.datetime.now(dt.timezone.utc), crisis=crisis)
         utter(dispatcher, result.replies)
         kept = result.state.as_slot() if result.outcome in (None, "done") else None
         return [SlotSet("callback_state", kept), SlotSet("callback_outcome", result.outcome),
@@ -93,7 +93,10 @@ class CallbackSubmit(Action):
             return clear
         state = callback.CallBackState.from_slot(tracker.get_slot("callback_state"))
         topics = catalogue()
-        asked = [topics.get(intent).title for intent in user_intents(tracker) if intent and topics.get(intent)]
+        intents = user_intents(tracker)
+        # Only what was asked before the form: the form's own answers get classified too.
+        before = intents[:len(intents) - 1 - intents[::-1].index(START_INTENT)] if START_INTENT in intents else []
+        asked = [topics.get(intent).title for intent in before if intent and topics.get(intent)]
         request = callback.to_request(state, tracker.sender_id, list(dict.fromkeys(asked)))
         urgency = callback.urgency_of(state, today_in_england())
         with sessions()() as session:
