@@ -66,6 +66,21 @@ class StaffUser(Base):
     active = Column(Boolean, nullable=False, default=True)
 
 
+class StaffSession(Base):
+    """A logged-in staff member's browser (send_guide/triage/sessions.py)."""
+
+    __tablename__ = "staff_session"
+
+    id = Column(Integer, primary_key=True)
+    token_hash = Column(String(64), nullable=False, unique=True)
+    user_id = Column(Integer, ForeignKey("staff_user.id", ondelete="CASCADE"), nullable=False, index=True)
+    csrf = Column(String(64), nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False)
+    last_seen = Column(DateTime(timezone=True), nullable=False)
+
+    user = relationship("StaffUser", lazy="joined")
+
+
 class Feedback(Base):
     __tablename__ = "feedback"
 

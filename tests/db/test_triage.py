@@ -164,3 +164,37 @@ def test_feedback_is_stored_without_numbers_or_addresses_and_reported(engine, se
     assert feedback.unanswered(session) == ["call me on [number] or [e-mail] about the thing"]
     report = run_command(engine, "report")
     assert "transport: 2 / 3" in report.stdout and "[e-mail]" in report.stdout
+
+
+# --- staff page sessions -------------------------------------------------------------------------
+
+def test_a_session_opens_with_its_token_only_and_ends_on_idle_age_logout_or_disabled_account(session) -> None:
+    from send_guide.triage import sessions
+    from send_guide.triage.model import StaffSession
+
+    user = add_staff(session, "adviser.six", "correct horse battery", NOW)
+    opened = sessions.open_session(session, user, NOW)
+    session.commit()
+    stored = session.scalar(select(StaffSession))
+    assert opened.token not in stored.token_hash and len(stored.token_hash) == 64, "only a hash is kept"
+    live = sessions.current(session, opened.token, NOW + dt.timedelta(minutes=29))
+    assert live is not None and live.user.username == "adviser.six"
+    assert sessions.csrf_ok(live, opened.csrf)
+    assert not sessions.csrf_ok(live, "forged") and not sessions.csrf_ok(live, None)
+    assert sessions.current(session, "not-a-token", NOW) is None and sessions.current(session, None, NOW) is None
+    # used every 20 minutes it still ends after 8 hours
+    moment = NOW
+    for _ in range(23):
+        moment += dt.timedelta(minutes=20)
+        assert sessions.current(session, opened.token, moment) is not None
+    assert sessions.current(session, opened.token, NOW + dt.timedelta(hours=8, minutes=1)) is None
+    session.commit()
+
+    idle = sessions.open_session(session, user, NOW)
+    assert sessions.current(session, idle.token, NOW + dt.timedelta(minutes=31)) is None
+    out = sessions.open_session(session, user, NOW)
+    sessions.close(session, out.token)
+    assert sessions.current(session, out.token, NOW) is None
+    disabled = sessions.open_session(session, user, NOW)
+    user.active = False
+    assert sessions.current(session, disabled.token, NOW) is None
