@@ -6,7 +6,6 @@ confirmed); any other ending clears the slot, so nothing is kept.
 """
 
 import datetime as dt
-import os
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
@@ -19,21 +18,13 @@ from actions.tracker_helpers import user_intents
 from send_guide.languages.replies import language_messages
 from send_guide.topics import catalogue
 from send_guide.triage import callback
-from send_guide.triage.cases import open_case
+from send_guide.triage.cases import open_case, retention_days
 from send_guide.triage.urgency import Level
 
 START_INTENT = "request_callback"
-DEFAULT_RETENTION_DAYS = 90
-ROLE_TITLES = {"parent": "Parent or carer", "young_person": "Young person", "professional": "Professional"}
-
-
-def retention_days() -> int:
-    return int(os.environ.get("RETENTION_DAYS") or DEFAULT_RETENTION_DAYS)
-
-
 def prefill(tracker: Tracker) -> Dict[str, str]:
     """What the conversation already says: the role, and a language other than English."""
-    known = {"role": ROLE_TITLES.get(tracker.get_slot("role") or "", "")}
+    known = {"role": callback.ROLES.get(tracker.get_slot("role") or "", "")}
     code = ((tracker.latest_message.get("language") or {}).get("code")) or "en"
     messages = language_messages(code) if code != "en" else None
     if messages is not None:

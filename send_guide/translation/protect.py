@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from send_guide.contact_patterns import EMAIL
 from send_guide.content_files import load_content
 
 SERVICES_CSV = Path(__file__).resolve().parents[2] / "data" / "services.csv"
 _URL = r"https?://[^\s<>\"]+[^\s<>\".,;:!?)]"
-_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _NUMBER = r"\+?\d[\d ]{1,14}\d"
 # Names the sources use for services and teams, beyond data/services.csv.
 _EXTRA_NAMES = ("Luton SENDIAS", "Local Offer", "Luton Council", "Childline", "Samaritans", "NHS 111")
@@ -50,7 +50,7 @@ def protected_terms() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     names = "|".join(re.escape(term) for term in protected_terms())
-    return re.compile(rf"{_URL}|{_EMAIL}|{_NUMBER}|(?<![\w-])(?:{names})(?![\w-])")
+    return re.compile(rf"{_URL}|{EMAIL}|{_NUMBER}|(?<![\w-])(?:{names})(?![\w-])")
 
 
 def protect(text: str) -> Protected:

@@ -13,19 +13,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
-import os
 import sys
 
 from send_guide.services.db import make_engine, migrate, session_factory
 from send_guide.triage import feedback
-from send_guide.triage.cases import delete_older_than, export_csv
+from send_guide.triage.cases import delete_older_than, export_csv, retention_days
 from send_guide.triage.staff import StaffAccountError, add_staff
-
-DEFAULT_RETENTION_DAYS = 90
-
-
-def retention_days() -> int:
-    return int(os.environ.get("RETENTION_DAYS") or DEFAULT_RETENTION_DAYS)
 
 
 def _password(from_stdin: bool) -> str:

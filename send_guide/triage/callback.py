@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 import phonenumbers
 
+from send_guide.contact_patterns import EMAIL
 from send_guide.deadlines.reading import read_date, read_event
 from send_guide.deadlines.timeline import DeadlineError, Event, deadlines_for, in_words
 from send_guide.safety import is_crisis
@@ -27,7 +28,7 @@ _SKIP_WORDS = re.compile(r"\b(?:rather\s+not|prefer\s+not|skip|pass|don'?t\s+kno
 _CANCEL_WORDS = re.compile(r"^\s*(?:cancel|stop|quit|exit|never\s*mind|forget\s+it)\b", re.I)
 _YES = re.compile(r"^\s*(?:y|yes|yeah|yep|ok|okay|sure|i\s+agree|agree|please\s+do|correct|that'?s\s+right)\b", re.I)
 _NO = re.compile(r"^\s*(?:n|no|nope|not\s+now|i\s+do\s+not|i\s+don'?t)\b", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(EMAIL)
 ROLES = {"parent": "Parent or carer", "young_person": "Young person", "professional": "Professional"}
 STAGES = {
     "no_plan": "No EHC plan, no request yet",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 import secrets
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -20,6 +21,7 @@ from send_guide.triage.urgency import Level, Urgency
 
 _REFERENCE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read out on the phone
 OPEN_STATUSES = ("new", "contacted")
+DEFAULT_RETENTION_DAYS = 90
 EXPORT_FIELDS = ("reference", "created_at", "status", "urgency", "urgency_reason", "name", "phone",
                  "email", "best_time", "language", "interpreter", "role", "child_age_or_year", "stage",
                  "key_dates", "description", "topics")
@@ -102,6 +104,11 @@ def _safe_cell(value: object) -> object:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+def retention_days() -> int:
+    """How long cases and feedback are kept: RETENTION_DAYS, else 90 days."""
+    return int(os.environ.get("RETENTION_DAYS") or DEFAULT_RETENTION_DAYS)
 
 
 def delete_older_than(session: Session, days: int, now: dt.datetime) -> dict[str, int]:

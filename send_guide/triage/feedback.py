@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from send_guide.contact_patterns import EMAIL
 from send_guide.triage.model import Feedback
 
 UNANSWERED = "nlu_fallback"  # the intent recorded for a question the assistant could not place
 MAX_MESSAGE = 200
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(EMAIL)
 _NUMBER = re.compile(r"\+?\d[\d ()-]{5,}\d")
 
 
