@@ -39,6 +39,8 @@ for _ in $(seq 1 180); do
 
 The SEND Guide is running.
   Demo Local Offer page with the chat widget:  http://localhost:${widget_port}/
+  SENDIAS staff page:  http://localhost:${widget_port}/staff
+    (make an account first: .venv/bin/python -m send_guide.triage add-staff NAME)
   Chat in this machine's terminal:  make shell
   Or send one message over REST:
     curl -s -X POST http://127.0.0.1:${rasa_port}/webhooks/rest/webhook \\

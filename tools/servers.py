@@ -32,6 +32,7 @@ class RunningAssistant:
     rasa_url: str
     action_url: str
     rasa_pid: int
+    database_url: str  # the services directory and call-back cases of this run
 
     @property
     def webhook(self) -> str:
@@ -108,7 +109,33 @@ def running_assistant(
         if with_actions:
             _wait_until_up(f"http://127.0.0.1:{action_port}/health", processes, timeout)
         _wait_until_up(f"{rasa_url}/status", processes, timeout)
-        yield RunningAssistant(rasa_url, f"http://127.0.0.1:{action_port}", processes[-1].pid)
+        yield RunningAssistant(rasa_url, f"http://127.0.0.1:{action_port}", processes[-1].pid, env["DATABASE_URL"])
     finally:
         for process in reversed(processes):
             _stop(process)
+
+
+@contextlib.contextmanager
+def running_web_server(
+    bot_url: str,
+    database_url: str,
+    log_dir: Path | None = None,
+    extra_env: dict[str, str] | None = None,
+    timeout: float = 60,
+    port: int | None = None,
+) -> Iterator[str]:
+    """Run the widget and staff web server (scripts/serve_widget.py) until the block ends; yields its URL."""
+    port = port or free_port()
+    log_dir = log_dir or ROOT / "test-output"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, DATABASE_URL=database_url, **(extra_env or {}))
+    process = subprocess.Popen(
+        [sys.executable, "scripts/serve_widget.py", "--port", str(port), "--bot-url", bot_url],
+        cwd=ROOT, env=env, stdout=(log_dir / "web.log").open("w"), stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(f"{url}/staff/login", [process], timeout)
+        yield url
+    finally:
+        _stop(process)

@@ -16,7 +16,7 @@ import getpass
 import sys
 
 from send_guide.services.db import make_engine, migrate, session_factory
-from send_guide.triage import feedback
+from send_guide.triage import feedback, sessions
 from send_guide.triage.cases import delete_older_than, export_csv, retention_days
 from send_guide.triage.staff import StaffAccountError, add_staff
 
@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 days = args.days if args.days is not None else retention_days()
                 deleted = delete_older_than(session, days, now)
+                sessions.delete_expired(session, now)
                 session.commit()
                 print(f"Deleted {deleted['cases']} cases and {deleted['feedback']} feedback entries "
                       f"older than {days} days.")

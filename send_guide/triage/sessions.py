@@ -62,6 +62,12 @@ def close(session: Session, token: str | None) -> None:
         session.execute(delete(StaffSession).where(StaffSession.token_hash == _digest(token)))
 
 
+def delete_expired(session: Session, now: dt.datetime) -> int:
+    """Remove sessions past their limits (the retention command runs this daily)."""
+    stale = (StaffSession.last_seen < now - IDLE) | (StaffSession.created_at < now - ABSOLUTE)
+    return session.execute(delete(StaffSession).where(stale)).rowcount or 0
+
+
 def _aware(moment: dt.datetime) -> dt.datetime:
     """SQLite gives back naive times; they were written in UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)

@@ -1,34 +1,38 @@
 """A real browser on the demo page, talking to a real assistant through the widget."""
 
-import http.server
-import threading
+from dataclasses import dataclass
 from typing import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from scripts.serve_widget import WidgetHandler
 from tests.e2e.conftest import model_path
 from tools.browser import CHROMIUM_ARGS, ensure_chromium
-from tools.servers import ROOT, free_port, running_assistant
+from tools.servers import ROOT, free_port, running_assistant, running_web_server
 
 OUTPUT = ROOT / "test-output"
 
 
+@dataclass(frozen=True)
+class Site:
+    url: str  # the demo page; the staff page is at url + "staff"
+    database_url: str
+
+
 @pytest.fixture(scope="session")
-def widget_site() -> Iterator[str]:
-    """The demo page, served as `make run` serves it, pointed at a real assistant."""
+def site() -> Iterator[Site]:
+    """The demo page and the staff page, served as `make run` serves them, with a real assistant."""
     port = free_port()
     origin = f"http://127.0.0.1:{port}"
-    with running_assistant(model_path(), log_dir=OUTPUT / "browser", cors_origin=origin) as assistant:
-        handler = type("Handler", (WidgetHandler,), {"bot_url": assistant.rasa_url})
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield origin + "/"
-        finally:
-            server.shutdown()
+    with running_assistant(model_path(), log_dir=OUTPUT / "browser", cors_origin=origin) as assistant, \
+            running_web_server(assistant.rasa_url, assistant.database_url, log_dir=OUTPUT / "browser",
+                               port=port) as url:
+        yield Site(url + "/", assistant.database_url)
+
+
+@pytest.fixture(scope="session")
+def widget_site(site: Site) -> str:
+    return site.url
 
 
 @pytest.fixture(scope="session")

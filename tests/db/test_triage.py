@@ -198,3 +198,18 @@ def test_a_session_opens_with_its_token_only_and_ends_on_idle_age_logout_or_disa
     disabled = sessions.open_session(session, user, NOW)
     user.active = False
     assert sessions.current(session, disabled.token, NOW) is None
+
+
+def test_expired_sessions_are_deleted_and_live_ones_kept(session) -> None:
+    from send_guide.triage import sessions
+    from send_guide.triage.model import StaffSession
+
+    user = add_staff(session, "adviser.seven", "correct horse battery", NOW)
+    sessions.open_session(session, user, NOW - dt.timedelta(minutes=45))  # idle too long
+    sessions.open_session(session, user, NOW - dt.timedelta(hours=9))  # too old
+    live = sessions.open_session(session, user, NOW - dt.timedelta(minutes=5))
+    session.commit()
+    assert sessions.delete_expired(session, NOW) == 2
+    session.commit()
+    assert session.scalar(select(func.count()).select_from(StaffSession)) == 1
+    assert sessions.current(session, live.token, NOW) is not None

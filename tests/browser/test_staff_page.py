@@ -1,0 +1,116 @@
+"""A call back asked for in the widget, then handled on the staff page, in one real browser each."""
+
+import datetime as dt
+import re
+from typing import Iterator
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+from send_guide.services.db import make_engine, migrate, session_factory
+from send_guide.triage.staff import add_staff
+from tests.browser.conftest import OUTPUT, Site
+from tests.browser.test_widget import ANSWER_TIMEOUT, ask, bot_messages, open_widget
+
+PASSWORD = "browser test passphrase"
+REFERENCE = re.compile(r"CB-[A-Z2-9]{6}")
+
+
+@pytest.fixture(scope="module")
+def adviser(site: Site) -> str:
+    engine = make_engine(site.database_url)
+    migrate(engine)
+    with session_factory(engine)() as session:
+        add_staff(session, "adviser", PASSWORD, dt.datetime.now(dt.timezone.utc))
+        session.commit()
+    engine.dispose()
+    return "adviser"
+
+
+@pytest.fixture
+def staff_page(browser: Browser, site: Site) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def say(page: Page, message: str) -> str:
+    """Send a message in the widget and wait for the answer; returns the newest bot message."""
+    count = bot_messages(page).count()
+    ask(page, message)
+    expect(bot_messages(page)).not_to_have_count(count, timeout=ANSWER_TIMEOUT)
+    page.wait_for_timeout(300)  # a reply may come as more than one message
+    return bot_messages(page).last.inner_text()
+
+
+def log_in(page: Page, site: Site, name: str) -> None:
+    page.goto(site.url + "staff")
+    expect(page).to_have_url(re.compile(r"/staff/login$"))
+    page.get_by_label("Name").fill(name)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Call-back queue")).to_be_visible()
+
+
+def no_axe_violations(page: Page) -> None:
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_a_call_back_asked_for_in_the_widget_is_in_the_staff_queue_with_its_urgency(
+        page: Page, staff_page: Page, site: Site, adviser: str) -> None:
+    open_widget(page)
+    say(page, "how do I appeal a decision?")
+    say(page, "can someone call me back please")
+    expect(page.locator(".sg-log")).to_contain_text("Do you agree?")
+    decision = dt.date.today() - dt.timedelta(days=55)  # the appeal window closes in about 5 days
+    for answer in ("yes", "Browser Parent", "01582 548156", "weekday mornings", "no", "Parent or carer",
+                   "Year 6", "final plan", f"decision letter dated {decision:%d/%m/%Y}",
+                   "I want help to appeal <b>the decision</b>"):
+        say(page, answer)
+    expect(page.locator(".sg-log")).to_contain_text("Shall I send this")
+    say(page, "yes")
+    reference = REFERENCE.search(page.locator(".sg-log").inner_text()).group()
+
+    log_in(staff_page, site, adviser)
+    no_axe_violations(staff_page)
+    row = staff_page.get_by_role("row").filter(has_text=reference)
+    expect(row).to_contain_text("Urgent")
+    expect(row).to_contain_text("appeal")
+    expect(row).to_contain_text("Browser Parent")
+    row.get_by_role("link", name=reference).click()
+
+    expect(staff_page.get_by_role("heading", name=f"Case {reference}")).to_be_visible()
+    summary = staff_page.locator(".summary")
+    expect(summary).to_contain_text("01582 548156")
+    expect(summary).to_contain_text("weekday mornings")
+    expect(summary).to_contain_text("I want help to appeal <b>the decision</b>")  # as text, not markup
+    transcript = staff_page.locator(".transcript")
+    expect(transcript).to_contain_text("can someone call me back please")
+    expect(transcript).to_contain_text("Do you agree?")
+    no_axe_violations(staff_page)
+    staff_page.screenshot(path=str(OUTPUT / "staff-case.png"), full_page=True)
+
+    staff_page.get_by_role("button", name="Mark as contacted").click()
+    expect(staff_page.locator(".history")).to_contain_text("adviser")
+    expect(staff_page.locator(".summary")).to_contain_text("contacted")
+
+
+def test_the_staff_page_shows_nothing_to_a_visitor_who_is_not_logged_in(staff_page: Page, site: Site) -> None:
+    for path in ("staff", "staff/report", "staff/cases/CB-AAAAAA", "staff/export.csv"):
+        staff_page.goto(site.url + path)
+        expect(staff_page).to_have_url(re.compile(r"/staff/login$"))
+        expect(staff_page.get_by_role("heading", name="Log in to the call-back queue")).to_be_visible()
+        expect(staff_page.get_by_role("navigation")).to_have_count(0)
+    no_axe_violations(staff_page)
+
+
+def test_a_wrong_password_is_announced_and_the_form_stays_usable(staff_page: Page, site: Site, adviser: str) -> None:
+    staff_page.goto(site.url + "staff/login")
+    staff_page.get_by_label("Name").fill(adviser)
+    staff_page.get_by_label("Password").fill("not the password")
+    staff_page.get_by_role("button", name="Log in").click()
+    expect(staff_page.get_by_role("alert")).to_contain_text("The name or the password is wrong")
+    expect(staff_page.get_by_label("Name")).to_have_value(adviser)
+    no_axe_violations(staff_page)

@@ -1,0 +1,95 @@
+"""The web server: the demo Local Offer page with the widget, its privacy notice, and /staff.
+
+Sanic, because Rasa already brings it (no new dependency) and it is a production server, unlike
+the standard library's http.server. Files are read on each request so a change shows at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sanic import Sanic, response
+from sanic.request import Request
+
+from send_guide.services.db import make_engine, migrate, session_factory
+from send_guide.triage.cases import retention_days
+from web import staff
+from web.settings import WebSettings
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDGET = ROOT / "widget"
+FILES = {
+    "/": WIDGET / "demo" / "index.html",
+    "/index.html": WIDGET / "demo" / "index.html",
+    "/widget/send-guide-widget.js": WIDGET / "src" / "send-guide-widget.js",
+    "/widget/send-guide-widget.css": WIDGET / "src" / "send-guide-widget.css",
+    "/vendor/socket.io.min.js": WIDGET / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js",
+    "/assets/staff.css": Path(__file__).resolve().parent / "static" / "staff.css",
+    # The widget's own words in each language it offers.
+    **{f"/widget/locales/{path.name}": path for path in sorted((WIDGET / "src" / "locales").glob("*.json"))},
+}
+PRIVACY_NOTICE = WIDGET / "demo" / "privacy.html"  # a template: its retention period follows the setting
+TYPES = {
+    ".json": "application/json; charset=utf-8",
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+}
+DEMO_BOT_URL = "http://localhost:5005"  # as written in widget/demo/index.html
+MAX_REQUEST_BYTES = 64 * 1024  # the largest thing posted here is a login form
+
+
+def create_app(settings: WebSettings, name: str = "send_guide_web") -> Sanic:
+    app = Sanic(name, env_prefix="SEND_GUIDE_WEB_")  # not SANIC_: that configures the action server
+    app.config.REQUEST_MAX_SIZE = MAX_REQUEST_BYTES
+    app.config.FALLBACK_ERROR_FORMAT = "html"
+    app.ctx.settings = settings
+    app.ctx.templates = Environment(loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
+                                    autoescape=select_autoescape(default=True, default_for_string=True))
+    engine = make_engine(settings.database_url)
+    app.ctx.sessions = session_factory(engine)
+
+    @app.before_server_start
+    async def bring_schema_up_to_date(app_: Sanic, _loop) -> None:
+        migrate(engine)  # the staff tables may be newer than the database
+
+    for path in FILES:
+        app.add_route(_serve_file, path, methods=["GET"], name=_route_name(path))
+    app.add_route(_privacy_notice, "/privacy.html", methods=["GET"])
+    app.add_route(_no_icon, "/favicon.ico", methods=["GET"])
+    staff.add_routes(app)
+    return app
+
+
+async def _serve_file(request: Request) -> response.HTTPResponse:
+    path = FILES[request.path]
+    if not path.is_file():
+        return response.text("Not found", status=404)
+    body = path.read_bytes()
+    if path.suffix == ".html":  # point the demo page at the bot this server was started for
+        body = body.replace(DEMO_BOT_URL.encode(), request.app.ctx.settings.bot_url.encode())
+    return _page(request, body, TYPES.get(path.suffix, "application/octet-stream"))
+
+
+async def _privacy_notice(request: Request) -> response.HTTPResponse:
+    template = request.app.ctx.templates.from_string(PRIVACY_NOTICE.read_text(encoding="utf-8"))
+    return _page(request, template.render(retention_days=retention_days()).encode(), TYPES[".html"])
+
+
+async def _no_icon(_request: Request) -> response.HTTPResponse:
+    return response.empty()  # no icon, and no 404 in the browser console
+
+
+def _page(request: Request, body: bytes, content_type: str) -> response.HTTPResponse:
+    bot_url = request.app.ctx.settings.bot_url
+    bot_ws = bot_url.replace("http", "ws", 1)
+    # The page may talk only to itself and the bot; inline script is the embedding snippet.
+    policy = (f"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+              f"connect-src 'self' {bot_url} {bot_ws}; img-src 'self' data:; frame-ancestors 'none'")
+    return response.raw(body, content_type=content_type, headers={
+        "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff", "Content-Security-Policy": policy})
+
+
+def _route_name(path: str) -> str:
+    return "file" + "".join(char if char.isalnum() else "_" for char in path)

@@ -1,0 +1,265 @@
+"""The SENDIAS staff page: who to call first, each case with its conversation, status changes, export.
+
+Every /staff page except the login form needs a live session (send_guide/triage/sessions.py);
+without one, a page view goes to the login form and a form post is refused. Every form post on
+a logged-in page carries the session's CSRF token, and any post from another site is refused by
+its Origin. Database work runs in worker threads so a slow query or password hash never holds up
+the server's event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import functools
+import io
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
+
+from sanic import Sanic, response
+from sanic.request import Request
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from send_guide.triage import feedback, sessions
+from send_guide.triage.cases import OPEN_STATUSES, export_csv, queue, set_status
+from send_guide.triage.model import STATUSES, StaffSession, TriageCase
+from send_guide.triage.staff import verify_login
+from send_guide.triage.throttle import LoginThrottle
+from send_guide.triage.urgency import Level
+from web import transcript
+
+COOKIE = "send_guide_staff"
+LOGIN = "/staff/login"
+LONDON = ZoneInfo("Europe/London")
+REFERENCE = re.compile(r"CB-[A-Z0-9]{6}")
+VIEWS = {"open": OPEN_STATUSES, "closed": ("closed",)}
+HEADERS = {
+    "Cache-Control": "no-store",  # personal data: never kept by the browser or a proxy
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+                               "frame-ancestors 'none'; base-uri 'none'",
+    "Referrer-Policy": "same-origin",  # "no-referrer" would make browsers send "Origin: null" on posts
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+}
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class StaffContext:
+    """One request by a logged-in staff member, inside one database transaction."""
+
+    request: Request
+    db: Session
+    staff_session: StaffSession
+    now: dt.datetime
+
+    @property
+    def username(self) -> str:
+        return self.staff_session.user.username
+
+    def render(self, template: str, status: int = 200, **values: Any) -> response.HTTPResponse:
+        return _render(self.request, template, status, username=self.username, csrf=self.staff_session.csrf,
+                       now=self.now, **values)
+
+
+View = Callable[..., response.HTTPResponse]
+
+
+def add_routes(app: Sanic) -> None:
+    app.ctx.throttle = LoginThrottle()
+    app.ctx.templates.filters.update(when=_when, waited=_waited, urgency=_urgency)
+    app.add_route(_login_form, LOGIN, methods=["GET"])
+    app.add_route(_login, LOGIN, methods=["POST"])
+    app.add_route(_staff_only(_queue_page), "/staff", methods=["GET"])
+    app.add_route(_staff_only(_case_page), "/staff/cases/<reference:str>", methods=["GET"])
+    app.add_route(_staff_only(_change_status), "/staff/cases/<reference:str>/status", methods=["POST"])
+    app.add_route(_staff_only(_export), "/staff/export.csv", methods=["GET"])
+    app.add_route(_staff_only(_report), "/staff/report", methods=["GET"])
+    app.add_route(_staff_only(_logout), "/staff/logout", methods=["POST"])
+    app.register_middleware(_staff_headers, "response")
+
+
+# --- guards -----------------------------------------------------------------------------------
+
+def _staff_only(view: View) -> Callable[..., Any]:
+    @functools.wraps(view)
+    async def handler(request: Request, **params: str) -> response.HTTPResponse:
+        if request.method == "POST" and not _same_origin(request):
+            return _refused(request)
+        return await asyncio.to_thread(_run_as_staff, view, request, params)
+
+    return handler
+
+
+def _run_as_staff(view: View, request: Request, params: dict[str, str]) -> response.HTTPResponse:
+    now = _now()
+    with request.app.ctx.sessions.begin() as db:
+        staff_session = sessions.current(db, request.cookies.get(COOKIE), now)
+        if staff_session is None:
+            return response.redirect(LOGIN, status=303) if request.method == "GET" else _refused(request)
+        if request.method == "POST" and not sessions.csrf_ok(staff_session, request.form.get("csrf")):
+            return _refused(request)
+        return view(StaffContext(request, db, staff_session, now), **params)
+
+
+def _same_origin(request: Request) -> bool:
+    """False for a form posted from another site (the login form too: no logging in people unawares)."""
+    if request.headers.get("sec-fetch-site") in ("cross-site", "same-site"):
+        return False
+    origin = request.headers.get("origin")
+    return origin is None or origin.split("://", 1)[-1] == request.host
+
+
+def _refused(request: Request) -> response.HTTPResponse:
+    return _render(request, "refused.html", 403)
+
+
+async def _staff_headers(request: Request, resp: response.HTTPResponse) -> None:
+    if request.path == "/staff" or request.path.startswith("/staff/"):
+        for name, value in HEADERS.items():
+            resp.headers[name] = value
+
+
+# --- logging in and out -------------------------------------------------------------------------
+
+async def _login_form(request: Request) -> response.HTTPResponse:
+    def show() -> response.HTTPResponse:
+        with request.app.ctx.sessions.begin() as db:
+            if sessions.current(db, request.cookies.get(COOKIE), _now()) is not None:
+                return response.redirect("/staff", status=303)
+        logged_out = request.args.get("out") == "1"
+        return _render(request, "login.html", notice="You are logged out." if logged_out else "")
+
+    return await asyncio.to_thread(show)
+
+
+async def _login(request: Request) -> response.HTTPResponse:
+    if not _same_origin(request):
+        return _refused(request)
+    name, password = request.form.get("username", ""), request.form.get("password", "")
+    return await asyncio.to_thread(_check_login, request, name, password)
+
+
+def _check_login(request: Request, name: str, password: str) -> response.HTTPResponse:
+    now, throttle = _now(), request.app.ctx.throttle
+    if throttle.blocked(name, now):
+        return _render(request, "login.html", 429, username=name,
+                       error="Too many wrong passwords for this name. Wait 15 minutes, then try again.")
+    with request.app.ctx.sessions.begin() as db:
+        user = verify_login(db, name, password)
+        if user is None:
+            throttle.failed(name, now)
+            return _render(request, "login.html", 401, username=name,
+                           error="The name or the password is wrong. Check them and try again.")
+        throttle.succeeded(name)
+        sessions.close(db, request.cookies.get(COOKIE))  # a new token at every login
+        opened = sessions.open_session(db, user, now)
+    log.info("Staff login: %s", user.username)
+    redirect = response.redirect("/staff", status=303)
+    redirect.cookies[COOKIE] = opened.token
+    cookie = redirect.cookies[COOKIE]
+    cookie["path"] = "/staff"
+    cookie["httponly"] = True
+    cookie["samesite"] = "Strict"
+    cookie["secure"] = request.scheme == "https"  # behind a TLS proxy: set SEND_GUIDE_WEB_PROXIES_COUNT
+    return redirect
+
+
+def _logout(ctx: StaffContext) -> response.HTTPResponse:
+    sessions.close(ctx.db, ctx.request.cookies.get(COOKIE))
+    redirect = response.redirect(LOGIN + "?out=1", status=303)
+    redirect.cookies[COOKIE] = ""
+    redirect.cookies[COOKIE]["path"] = "/staff"
+    redirect.cookies[COOKIE]["max-age"] = 0
+    return redirect
+
+
+# --- pages ----------------------------------------------------------------------------------------
+
+def _queue_page(ctx: StaffContext) -> response.HTTPResponse:
+    show = ctx.request.args.get("show", "open")
+    if show not in VIEWS:
+        show = "open"
+    return ctx.render("queue.html", cases=queue(ctx.db, VIEWS[show]), show=show)
+
+
+def _case_page(ctx: StaffContext, reference: str) -> response.HTTPResponse:
+    case = _find(ctx.db, reference)
+    if case is None:
+        return ctx.render("not_found.html", 404, reference=reference)
+    settings = ctx.request.app.ctx.settings
+    lines = transcript.fetch(settings.transcript_source, case.conversation_id, settings.rasa_token)
+    return ctx.render("case.html", case=case, lines=lines, statuses=STATUSES,
+                      dates=[line for line in case.key_dates.splitlines() if line],
+                      topics=[line for line in case.topics.splitlines() if line])
+
+
+def _change_status(ctx: StaffContext, reference: str) -> response.HTTPResponse:
+    status = ctx.request.form.get("status", "")
+    if _find(ctx.db, reference) is None:
+        return ctx.render("not_found.html", 404, reference=reference)
+    if status not in STATUSES:
+        return ctx.render("refused.html", 400)
+    set_status(ctx.db, reference, status, ctx.username, ctx.now)
+    return response.redirect(f"/staff/cases/{quote(reference)}", status=303)
+
+
+def _export(ctx: StaffContext) -> response.HTTPResponse:
+    show = ctx.request.args.get("show", "open")
+    buffer = io.StringIO()
+    count = export_csv(ctx.db, buffer, VIEWS.get(show, OPEN_STATUSES))
+    log.info("Staff export: %s exported %d cases", ctx.username, count)
+    name = f"sendias-call-backs-{ctx.now.astimezone(LONDON):%Y-%m-%d}.csv"
+    # With a byte order mark, spreadsheet programs read names in any script correctly.
+    return response.raw(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def _report(ctx: StaffContext) -> response.HTTPResponse:
+    return ctx.render("report.html", scores=feedback.least_helpful(ctx.db), unanswered=feedback.unanswered(ctx.db))
+
+
+def _find(db: Session, reference: str) -> TriageCase | None:
+    if not REFERENCE.fullmatch(reference):
+        return None
+    return db.scalar(select(TriageCase).where(TriageCase.reference == reference))
+
+
+# --- rendering --------------------------------------------------------------------------------
+
+def _render(request: Request, template: str, status: int = 200, **values: Any) -> response.HTTPResponse:
+    page = request.app.ctx.templates.get_template(template).render(**values)
+    return response.html(page, status=status)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)  # SQLite: naive UTC
+
+
+def _when(moment: dt.datetime | None) -> str:
+    if moment is None:
+        return ""
+    return _aware(moment).astimezone(LONDON).strftime("%a %-d %b %Y, %H:%M")
+
+
+def _waited(moment: dt.datetime, now: dt.datetime) -> str:
+    """How long ago, in the largest whole unit: "3 days ago", "1 hour ago"."""
+    minutes = max(0, int((now - _aware(moment)).total_seconds() // 60))
+    for size, unit in ((24 * 60, "day"), (60, "hour"), (1, "minute")):
+        if minutes >= size:
+            count = minutes // size
+            return f"{count} {unit}{'' if count == 1 else 's'} ago"
+    return "just now"
+
+
+def _urgency(level: int) -> str:
+    return Level(level).label.capitalize()
