@@ -33,6 +33,7 @@ class RunningAssistant:
     action_url: str
     rasa_pid: int
     database_url: str  # the services directory and call-back cases of this run
+    conversations_url: str  # Rasa's tracker store of this run
 
     @property
     def webhook(self) -> str:
@@ -82,12 +83,16 @@ def running_assistant(
         # The services directory of this run: a fresh SQLite file, seeded on first use, unless
         # the caller chose a database (e.g. PostgreSQL) with DATABASE_URL.
         DATABASE_URL=os.environ.get("DATABASE_URL") or f"sqlite:///{log_dir / 'services.sqlite3'}",
+        # Its conversations: likewise a fresh SQLite file unless CONVERSATIONS_DATABASE_URL is set.
+        CONVERSATIONS_DATABASE_URL=(os.environ.get("CONVERSATIONS_DATABASE_URL")
+                                    or f"sqlite:///{log_dir / 'conversations.sqlite3'}"),
         ACTION_ENDPOINT_URL=f"http://127.0.0.1:{action_port}/webhook",
         SANIC_HOST="127.0.0.1",
         RASA_TELEMETRY_ENABLED="false",
         **(extra_env or {}),
     )
     (log_dir / "services.sqlite3").unlink(missing_ok=True)
+    (log_dir / "conversations.sqlite3").unlink(missing_ok=True)
     processes: list = []
     try:
         if with_actions:
@@ -109,7 +114,8 @@ def running_assistant(
         if with_actions:
             _wait_until_up(f"http://127.0.0.1:{action_port}/health", processes, timeout)
         _wait_until_up(f"{rasa_url}/status", processes, timeout)
-        yield RunningAssistant(rasa_url, f"http://127.0.0.1:{action_port}", processes[-1].pid, env["DATABASE_URL"])
+        yield RunningAssistant(rasa_url, f"http://127.0.0.1:{action_port}", processes[-1].pid, env["DATABASE_URL"],
+                               env["CONVERSATIONS_DATABASE_URL"])
     finally:
         for process in reversed(processes):
             _stop(process)

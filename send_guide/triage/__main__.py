@@ -4,8 +4,8 @@
   python -m send_guide.triage export FILE.csv     the queue as CSV (most urgent first)
   python -m send_guide.triage report              least helpful answers and unanswered questions
   python -m send_guide.triage retention [--days N]
-      delete cases, their audit trail and feedback older than N days (default: RETENTION_DAYS,
-      else 90); run it daily, e.g. from cron
+      delete cases, their audit trail, conversations and feedback older than N days (default:
+      RETENTION_DAYS, else 90), and ended staff sessions; run it daily, e.g. from cron
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import datetime as dt
 import getpass
 import sys
 
+from send_guide import conversations
 from send_guide.services.db import make_engine, migrate, session_factory
 from send_guide.triage import feedback, sessions
 from send_guide.triage.cases import delete_older_than, export_csv, retention_days
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="the queue as CSV")
     export.add_argument("file")
     commands.add_parser("report", help="least helpful answers and unanswered questions")
-    retention = commands.add_parser("retention", help="delete old cases and feedback")
+    retention = commands.add_parser("retention", help="delete old cases, conversations and feedback")
     retention.add_argument("--days", type=int, default=None)
     args = parser.parse_args(argv)
 
@@ -69,8 +70,10 @@ def main(argv: list[str] | None = None) -> int:
                 deleted = delete_older_than(session, days, now)
                 sessions.delete_expired(session, now)
                 session.commit()
-                print(f"Deleted {deleted['cases']} cases and {deleted['feedback']} feedback entries "
-                      f"older than {days} days.")
+                events = conversations.delete_older_than(make_engine(conversations.conversations_url()),
+                                                         now - dt.timedelta(days=days))
+                print(f"Deleted {deleted['cases']} cases, {deleted['feedback']} feedback entries and "
+                      f"{events} conversation events older than {days} days.")
         except (StaffAccountError, ValueError) as error:
             print(error, file=sys.stderr)
             return 2

@@ -128,7 +128,8 @@ def test_no_two_accounts_share_a_name(session) -> None:
 
 
 def run_command(engine, *args: str, stdin: str = "", **env: str) -> subprocess.CompletedProcess:
-    environment = dict(os.environ, DATABASE_URL=engine.url.render_as_string(hide_password=False), **env)
+    url = engine.url.render_as_string(hide_password=False)
+    environment = dict(os.environ, DATABASE_URL=url, CONVERSATIONS_DATABASE_URL=url, **env)
     return subprocess.run([sys.executable, "-m", "send_guide.triage", *args], input=stdin, text=True,
                           capture_output=True, env=environment, cwd=ROOT)
 
@@ -142,10 +143,45 @@ def test_staff_command_makes_accounts_and_applies_retention(engine, session) -> 
     assert refused.returncode == 2 and "at least 12" in refused.stderr
     opened(session, "old", Level.NORMAL, 24 * 40)
     opened(session, "new", Level.NORMAL, 1)
+    now = dt.datetime.now(dt.timezone.utc)
+    conversation_events(engine, ("conv-old", now - dt.timedelta(days=40)), ("conv-new", now - dt.timedelta(hours=1)))
     kept = run_command(engine, "retention")  # default 90 days keeps both
-    assert kept.returncode == 0 and "Deleted 0 cases" in kept.stdout
+    assert kept.returncode == 0 and "Deleted 0 cases" in kept.stdout and "0 conversation events" in kept.stdout
     cleared = run_command(engine, "retention", RETENTION_DAYS="30")
     assert "Deleted 1 cases" in cleared.stdout, cleared.stdout + cleared.stderr
+    assert "1 conversation events" in cleared.stdout
+    assert remaining_conversations(engine) == ["conv-new"]
+
+
+# --- conversations (Rasa's SQL tracker store table) --------------------------------------------
+
+def conversation_events(engine, *events: tuple[str, dt.datetime]) -> None:
+    """Rows in Rasa's own `events` table, made with Rasa's own table definition."""
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    table = SQLTrackerStore.SQLEvent.__table__
+    SQLTrackerStore.Base.metadata.create_all(engine)
+    with engine.begin() as connection:
+        for sender, moment in events:
+            connection.execute(table.insert().values(sender_id=sender, type_name="user", data="{}",
+                                                     timestamp=moment.timestamp()))
+
+
+def remaining_conversations(engine) -> list[str]:
+    from send_guide.conversations import EVENTS
+
+    with engine.connect() as connection:
+        return sorted(set(connection.scalars(select(EVENTS.c.sender_id))))
+
+
+def test_conversation_events_older_than_the_cutoff_are_deleted(engine) -> None:
+    from send_guide.conversations import delete_older_than as delete_conversations
+
+    assert delete_conversations(engine, NOW) == 0, "no table yet: nothing to do"
+    conversation_events(engine, ("conv-a", NOW - dt.timedelta(days=91)), ("conv-a", NOW - dt.timedelta(days=1)),
+                        ("conv-b", NOW - dt.timedelta(days=100)), ("conv-c", NOW))
+    assert delete_conversations(engine, NOW - dt.timedelta(days=90)) == 2
+    assert remaining_conversations(engine) == ["conv-a", "conv-c"]
 
 
 # --- answer feedback ---------------------------------------------------------------------------

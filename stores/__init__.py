@@ -1,0 +1,1 @@
+"""Rasa stores configured for this assistant (endpoints.yml)."""
