@@ -49,7 +49,8 @@ class ValidateCallbackForm(Action):
         # the state: nothing asked yet.
         state = callback.CallBackState.from_slot(tracker.get_slot("callback_state"))
         if state.asking is None:
-            result = callback.start(prefill(tracker), retention_days())
+            # Harm mentioned before the form (the crisis reply offers it) makes the case immediate.
+            result = callback.start(prefill(tracker), retention_days(), safeguarding="crisis" in user_intents(tracker))
         else:
             crisis = latest_intent(tracker) == "crisis"
             if crisis:

@@ -130,9 +130,11 @@ def summary(state: CallBackState) -> str:
     return "\n".join(lines)
 
 
-def start(prefill: dict[str, str], retention_days: int) -> StepResult:
-    """The first turn. `prefill`: what the conversation already knows (role, language)."""
-    state = CallBackState(asking="consent", answers={k: v for k, v in prefill.items() if v})
+def start(prefill: dict[str, str], retention_days: int, safeguarding: bool = False) -> StepResult:
+    """The first turn. `prefill`: what the conversation already knows (role, language).
+    `safeguarding`: harm was mentioned earlier in the conversation, so the case will be immediate."""
+    state = CallBackState(asking="consent", answers={k: v for k, v in prefill.items() if v},
+                          safeguarding=safeguarding)
     return StepResult(state, [question("consent", state, retention_days)])
 
 

@@ -97,6 +97,27 @@ def test_harm_during_the_form_gets_the_crisis_reply_first_and_an_immediate_case(
     assert case.urgency == Level.IMMEDIATE
 
 
+def test_the_crisis_reply_offers_a_call_back_that_opens_an_immediate_case(assistant) -> None:
+    sender = f"test-{uuid.uuid4().hex[:10]}"
+
+    def send(message: str) -> list:
+        reply = requests.post(assistant.webhook, json={"sender": sender, "message": message}, timeout=60)
+        assert reply.status_code == 200, reply.text
+        return reply.json()
+
+    crisis = send("I want to kill myself")
+    assert crisis[0]["text"].startswith("If you or a child are in danger now, phone 999")
+    assert "/request_callback" in [button["payload"] for button in crisis[0].get("buttons", [])]
+    assert "Do you agree?" in "\n".join(texts(send("/request_callback")))
+    for answer in ("yes", "I'd rather not say", "01582 548156", "I'd rather not say", "no", "I'd rather not say",
+                   "I'd rather not say", "I'd rather not say", "I'd rather not say", "I'd rather not say"):
+        send(answer)
+    done = "\n".join(texts(send("yes")))
+    assert REFERENCE.search(done) and "phone 999" in done
+    [case] = cases_of(sender)
+    assert case.urgency == Level.IMMEDIATE
+
+
 def feedback_of(sender: str) -> list[tuple[str, bool, str]]:
     from send_guide.triage.model import Feedback
 

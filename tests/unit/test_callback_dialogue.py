@@ -12,9 +12,9 @@ NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.timezone.utc)
 DAYS = 90
 
 
-def talk(*answers: str, prefill: dict | None = None):
+def talk(*answers: str, prefill: dict | None = None, safeguarding: bool = False):
     """Start the form and give the answers; returns every step's result."""
-    results = [start(prefill or {}, DAYS)]
+    results = [start(prefill or {}, DAYS, safeguarding=safeguarding)]
     for answer in answers:
         results.append(step(results[-1].state, answer, TODAY, DAYS, NOW))
     return results
@@ -96,6 +96,14 @@ def test_harm_mentioned_in_the_form_makes_the_case_immediate_and_is_not_taken_as
     assert done.outcome == "done" and urgency_of(done.state, TODAY).level is Level.IMMEDIATE
     flagged = step(talk("yes")[-1].state, "Mă gândesc să îmi iau viața", TODAY, DAYS, NOW, crisis=True)
     assert flagged.state.safeguarding and asked(flagged) == "name"
+
+
+def test_harm_mentioned_before_the_form_makes_the_case_immediate() -> None:
+    answers = ("yes", SKIP, "01582 548156", SKIP, "no", SKIP, SKIP, SKIP, SKIP, SKIP, "yes")
+    after_crisis = talk(*answers, safeguarding=True)[-1]
+    assert after_crisis.outcome == "done" and urgency_of(after_crisis.state, TODAY).level is Level.IMMEDIATE
+    without = talk(*answers)[-1]
+    assert without.outcome == "done" and urgency_of(without.state, TODAY).level is Level.NORMAL
 
 
 @pytest.mark.parametrize("text,expected", [
