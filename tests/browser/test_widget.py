@@ -183,3 +183,14 @@ def test_the_newest_answer_can_be_rated(page: Page) -> None:
     expect(page.locator(".sg-user").last).to_have_text(re.compile("No, this did not help"))
     expect(page.locator(".sg-log")).to_contain_text("I am sorry that did not help", timeout=ANSWER_TIMEOUT)
     expect(rating).to_have_count(0)
+
+
+def test_a_message_about_harm_gets_the_crisis_contacts_first_with_a_call_back_offer(page: Page) -> None:
+    open_widget(page)
+    count = bot_messages(page).count()
+    ask(page, "my partner hits me and I am scared")
+    expect(bot_messages(page)).not_to_have_count(count, timeout=ANSWER_TIMEOUT)
+    first_reply = bot_messages(page).nth(count)
+    expect(first_reply).to_contain_text("phone 999")
+    expect(first_reply).to_contain_text("Childline: 0800 1111")
+    expect(page.locator(".sg-quick-reply", has_text="Ask for a call back")).to_be_visible()
