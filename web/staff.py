@@ -23,8 +23,10 @@ from zoneinfo import ZoneInfo
 from sanic import Sanic, response
 from sanic.request import Request
 from sqlalchemy import select
+from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import Session
 
+from send_guide.services.db import as_utc
 from send_guide.triage import feedback, sessions
 from send_guide.triage.cases import OPEN_STATUSES, export_csv, queue, set_status
 from send_guide.triage.model import STATUSES, StaffSession, TriageCase
@@ -201,11 +203,12 @@ def _case_page(ctx: StaffContext, reference: str) -> response.HTTPResponse:
 
 def _change_status(ctx: StaffContext, reference: str) -> response.HTTPResponse:
     status = ctx.request.form.get("status", "")
-    if _find(ctx.db, reference) is None:
-        return ctx.render("not_found.html", 404, reference=reference)
     if status not in STATUSES:
         return ctx.render("refused.html", 400)
-    set_status(ctx.db, reference, status, ctx.username, ctx.now)
+    try:
+        set_status(ctx.db, reference, status, ctx.username, ctx.now)
+    except NoResultFound:
+        return ctx.render("not_found.html", 404, reference=reference)
     return response.redirect(f"/staff/cases/{quote(reference)}", status=303)
 
 
@@ -241,19 +244,15 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)  # SQLite: naive UTC
-
-
 def _when(moment: dt.datetime | None) -> str:
     if moment is None:
         return ""
-    return _aware(moment).astimezone(LONDON).strftime("%a %-d %b %Y, %H:%M")
+    return as_utc(moment).astimezone(LONDON).strftime("%a %-d %b %Y, %H:%M")
 
 
 def _waited(moment: dt.datetime, now: dt.datetime) -> str:
     """How long ago, in the largest whole unit: "3 days ago", "1 hour ago"."""
-    minutes = max(0, int((now - _aware(moment)).total_seconds() // 60))
+    minutes = max(0, int((now - as_utc(moment)).total_seconds() // 60))
     for size, unit in ((24 * 60, "day"), (60, "hour"), (1, "minute")):
         if minutes >= size:
             count = minutes // size

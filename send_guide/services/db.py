@@ -8,6 +8,7 @@ the same migrations.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -41,6 +42,11 @@ def _sqlite_foreign_keys(connection, _record) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """A stored time, timezone-aware: SQLite gives back naive times, which were written in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

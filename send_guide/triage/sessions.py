@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from send_guide.services.db import as_utc
 from send_guide.triage.model import StaffSession, StaffUser
 
 IDLE = dt.timedelta(minutes=30)
@@ -46,7 +47,7 @@ def current(session: Session, token: str | None, now: dt.datetime) -> StaffSessi
     found = session.scalar(select(StaffSession).where(StaffSession.token_hash == _digest(token)))
     if found is None:
         return None
-    if now - _aware(found.last_seen) > IDLE or now - _aware(found.created_at) > ABSOLUTE or not found.user.active:
+    if now - as_utc(found.last_seen) > IDLE or now - as_utc(found.created_at) > ABSOLUTE or not found.user.active:
         session.delete(found)
         return None
     found.last_seen = now
@@ -67,7 +68,3 @@ def delete_expired(session: Session, now: dt.datetime) -> int:
     stale = (StaffSession.last_seen < now - IDLE) | (StaffSession.created_at < now - ABSOLUTE)
     return session.execute(delete(StaffSession).where(stale)).rowcount or 0
 
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    """SQLite gives back naive times; they were written in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)

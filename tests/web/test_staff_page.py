@@ -171,6 +171,9 @@ def test_status_changes_need_the_session_token_and_are_audited(staff_site: Staff
         trail = [(event.actor, event.action, event.detail) for event in case.events]
     assert trail[-1] == ("status.changer", "status", "new -> contacted")
     assert "status.changer" in browser.get(f"{staff_site.url}/staff/cases/{reference}", timeout=30).text
+    missing = browser.post(f"{staff_site.url}/staff/cases/CB-ZZZZZZ/status", data={"status": "closed", "csrf": token},
+                           timeout=30)
+    assert missing.status_code == 404 and "There is no case CB-ZZZZZZ" in missing.text
 
 
 def test_the_export_is_a_csv_download_in_queue_order_that_spreadsheets_cannot_run(staff_site: StaffSite) -> None:
