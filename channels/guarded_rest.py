@@ -15,7 +15,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.language_output import with_language
+from channels.language_output import SORRY, with_language
 from send_guide.message_guard import clean_text, valid_sender
 from send_guide.translation.config import translator_from_environment
 
@@ -74,13 +74,8 @@ class GuardedRestInput(RestInput):
                 )
             except Exception:  # the reply must come back even if one turn fails
                 logger.exception("Message handling failed for conversation %s.", sender)
-                return response.json(collector.messages or [{"recipient_id": sender, "text": _SORRY}])
+                return response.json(collector.messages or [{"recipient_id": sender, "text": SORRY}])
             return response.json(collector.messages)
 
         return webhook
 
-
-_SORRY = (
-    "Sorry, something went wrong on our side. Please try again. "
-    "If it keeps happening, phone Luton SENDIAS on 01582 548156."
-)

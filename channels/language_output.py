@@ -4,6 +4,8 @@
 language picked in the widget wins), records it in the message metadata for the NLU pipeline,
 and, for a language other than English, routes the replies through a LanguageTurn: pre-written
 notice first, then the answer translated or in English. Every reply carries `lang` and `dir`.
+A turn that ends with no reply at all (part of the assistant failed, e.g. the action server is
+down) gets an apology with the SENDIAS phone number, so nobody is left waiting in silence.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ from send_guide.translation.backends import Translator
 logger = logging.getLogger(__name__)
 Handler = Callable[[UserMessage], Awaitable[Any]]
 _TAG_KEYS = ("lang", "dir", "machine_translated")
+SORRY = (
+    "Sorry, something went wrong on our side. Please try again. "
+    "If it keeps happening, phone Luton SENDIAS on 01582 548156."
+)
 
 
 class _TaggingSocketServer:
@@ -46,6 +52,7 @@ class LanguageOutputChannel(OutputChannel):
 
     def __init__(self, inner: OutputChannel, turn: LanguageTurn | None) -> None:
         self._turn = turn
+        self.sent = 0  # replies sent in this turn
         self._tagging: _TaggingSocketServer | None = None
         if isinstance(inner, SocketIOOutput):
             self._tagging = _TaggingSocketServer(inner.sio)
@@ -56,6 +63,7 @@ class LanguageOutputChannel(OutputChannel):
         return self._inner.name()
 
     async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        self.sent += 1
         outgoing = await self._turn.render(dict(message)) if self._turn else [{**message, **ENGLISH_TAGS}]
         for item in outgoing:
             tags = {key: item.pop(key) for key in _TAG_KEYS if key in item}
@@ -80,7 +88,12 @@ def with_language(on_new_message: Handler, translator: Translator | None) -> Han
         identified = identify(message.text or "", picked_language(message.metadata))
         message.metadata = {**(message.metadata or {}), IDENTIFIED_KEY: asdict(identified)}
         turn = LanguageTurn(identified, translator) if needs_language_turn(identified) else None
-        message.output_channel = LanguageOutputChannel(message.output_channel, turn)
-        return await on_new_message(message)
+        output = LanguageOutputChannel(message.output_channel, turn)
+        message.output_channel = output
+        result = await on_new_message(message)
+        if output.sent == 0:
+            logger.warning("Conversation %s: the turn ended without a reply; sent the apology.", message.sender_id)
+            await output.send_response(message.sender_id, {"text": SORRY})
+        return result
 
     return handle

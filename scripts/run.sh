@@ -7,6 +7,9 @@ action_port="${ACTION_PORT:-5055}"
 interface="${RASA_INTERFACE:-127.0.0.1}"
 export ACTION_ENDPOINT_URL="http://127.0.0.1:${action_port}/webhook"
 export SANIC_HOST="${SANIC_HOST:-127.0.0.1}"   # keeps the action server off the network
+# Rasa's HTTP API (conversations, model) answers only requests with this token; the staff page
+# uses it to read conversations. Set RASA_TOKEN to keep one across restarts, else a new one each run.
+export RASA_TOKEN="${RASA_TOKEN:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')}"
 
 # The services directory: create or upgrade its tables, and seed it the first time (DATABASE_URL
 # picks the database; the default is a SQLite file in var/).
@@ -27,13 +30,13 @@ pids+=($!)
 .venv/bin/rasa run actions --actions actions --port "$action_port" &
 pids+=($!)
 .venv/bin/rasa run --model "$model" --port "$rasa_port" --interface "$interface" \
-  --enable-api --credentials credentials.yml --endpoints endpoints.yml \
+  --enable-api --auth-token "$RASA_TOKEN" --credentials credentials.yml --endpoints endpoints.yml \
   --cors "${CORS_ORIGINS:-http://localhost:${widget_port}}" &
 pids+=($!)
 
 echo "Waiting for the assistant to start (about a minute)..."
 for _ in $(seq 1 180); do
-  if curl -fsS "http://127.0.0.1:${rasa_port}/status" >/dev/null 2>&1 \
+  if curl -fsS "http://127.0.0.1:${rasa_port}/status?token=${RASA_TOKEN}" >/dev/null 2>&1 \
      && curl -fsS "http://127.0.0.1:${action_port}/health" >/dev/null 2>&1; then
     cat <<MSG
 

@@ -4,17 +4,25 @@ Rasa's own `type: SQL` cannot fall back to a default when an environment variabl
 every way of starting Rasa would have to set one; this class takes the URL from the environment
 and otherwise uses the same default as the retention command (send_guide/conversations.py).
 Conversations then survive a restart and staff can read them on the staff page.
+
+Rasa's own store retries an unreachable database for ever, every 5 seconds, saying little; this
+one waits up to CONVERSATIONS_DATABASE_WAIT_SECONDS (default 30, for a database still starting)
+and then stops start-up with a message that names the database and what to check.
 """
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 from typing import Any
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from send_guide.conversations import conversations_url
 
@@ -26,5 +34,32 @@ class ConversationStore(SQLTrackerStore):
         database = make_url(url)
         if database.get_backend_name() == "sqlite" and database.database:
             Path(database.database).parent.mkdir(parents=True, exist_ok=True)
+        wait_until_reachable(url, float(os.environ.get("CONVERSATIONS_DATABASE_WAIT_SECONDS") or 30))
         # A full URL as `host` is used as it is (SQLTrackerStore.get_db_url).
         super().__init__(domain=domain, host=url, event_broker=event_broker, **kwargs)
+
+
+class ConversationDatabaseUnreachable(ConnectionError):
+    """Rasa reports this as "Cannot connect to tracker store" and does not start."""
+
+
+def wait_until_reachable(url: str, seconds: float) -> None:
+    engine = create_engine(url, future=True)
+    deadline = time.monotonic() + seconds
+    try:
+        while True:
+            try:
+                with engine.connect() as connection:
+                    connection.execute(text("SELECT 1"))
+                return
+            except SQLAlchemyError as error:
+                if time.monotonic() >= deadline:
+                    shown = make_url(url).render_as_string(hide_password=True)
+                    reason = str(getattr(error, "orig", error)).strip().splitlines()[0]
+                    raise ConversationDatabaseUnreachable(
+                        f" The conversations database {shown} cannot be reached ({reason}). Check "
+                        "CONVERSATIONS_DATABASE_URL, that the database server is running, and that the "
+                        "database exists.") from None
+                time.sleep(1)
+    finally:
+        engine.dispose()

@@ -6,6 +6,7 @@ thing a user does: HTTP on the REST channel.
 
 import contextlib
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -34,6 +35,11 @@ class RunningAssistant:
     rasa_pid: int
     database_url: str  # the services directory and call-back cases of this run
     conversations_url: str  # Rasa's tracker store of this run
+    token: str  # Rasa's HTTP API answers only requests that carry it
+
+    def api(self, path: str) -> str:
+        """The URL of a Rasa HTTP API endpoint, with the token."""
+        return f"{self.rasa_url}{path}?token={self.token}"
 
     @property
     def webhook(self) -> str:
@@ -76,6 +82,7 @@ def running_assistant(
 ) -> Iterator[RunningAssistant]:
     """Run the assistant on `model` (project in `cwd`) until the block ends; logs go to `log_dir`."""
     rasa_port, action_port = free_port(), free_port()
+    token = secrets.token_urlsafe(24)  # as `make run` does: the HTTP API is never open
     log_dir = log_dir or ROOT / "test-output"
     log_dir.mkdir(parents=True, exist_ok=True)
     env = dict(
@@ -89,8 +96,8 @@ def running_assistant(
         ACTION_ENDPOINT_URL=f"http://127.0.0.1:{action_port}/webhook",
         SANIC_HOST="127.0.0.1",
         RASA_TELEMETRY_ENABLED="false",
-        **(extra_env or {}),
     )
+    env.update(extra_env or {})
     (log_dir / "services.sqlite3").unlink(missing_ok=True)
     (log_dir / "conversations.sqlite3").unlink(missing_ok=True)
     processes: list = []
@@ -105,7 +112,7 @@ def running_assistant(
         processes.append(
             subprocess.Popen(
                 [str(BIN / "rasa"), "run", "--model", model, "--port", str(rasa_port),
-                 "--interface", "127.0.0.1", "--enable-api", "--credentials", "credentials.yml",
+                 "--interface", "127.0.0.1", "--enable-api", "--auth-token", token, "--credentials", "credentials.yml",
                  "--endpoints", endpoints, *(["--cors", cors_origin] if cors_origin else [])],
                 cwd=cwd, env=env, stdout=(log_dir / "rasa.log").open("w"), stderr=subprocess.STDOUT,
             )
@@ -113,9 +120,9 @@ def running_assistant(
         rasa_url = f"http://127.0.0.1:{rasa_port}"
         if with_actions:
             _wait_until_up(f"http://127.0.0.1:{action_port}/health", processes, timeout)
-        _wait_until_up(f"{rasa_url}/status", processes, timeout)
+        _wait_until_up(f"{rasa_url}/status?token={token}", processes, timeout)
         yield RunningAssistant(rasa_url, f"http://127.0.0.1:{action_port}", processes[-1].pid, env["DATABASE_URL"],
-                               env["CONVERSATIONS_DATABASE_URL"])
+                               env["CONVERSATIONS_DATABASE_URL"], token)
     finally:
         for process in reversed(processes):
             _stop(process)

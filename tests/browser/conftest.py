@@ -26,7 +26,7 @@ def site() -> Iterator[Site]:
     origin = f"http://127.0.0.1:{port}"
     with running_assistant(model_path(), log_dir=OUTPUT / "browser", cors_origin=origin) as assistant, \
             running_web_server(assistant.rasa_url, assistant.database_url, log_dir=OUTPUT / "browser",
-                               port=port) as url:
+                               port=port, extra_env={"RASA_TOKEN": assistant.token}) as url:
         yield Site(url + "/", assistant.database_url)
 
 

@@ -64,7 +64,7 @@ def test_conversation_survives_bad_input(assistant) -> None:
     sender = f"test-{uuid.uuid4().hex[:10]}"
     for message in ["what is a lead professional", "", 42, "x" * 30000, "thanks"]:
         assert post(assistant, json={"sender": sender, "message": message}).status_code == 200
-    tracker = requests.get(f"{assistant.rasa_url}/conversations/{sender}/tracker", timeout=30).json()
+    tracker = requests.get(assistant.api(f"/conversations/{sender}/tracker"), timeout=30).json()
     user_turns = [e for e in tracker["events"] if e["event"] == "user"]
     assert len(user_turns) == 5
     assert user_turns[-1]["parse_data"]["intent"]["name"] == "thanks"

@@ -21,7 +21,7 @@ def say(assistant: RunningAssistant, sender: str, message: str) -> None:
 
 
 def said(assistant: RunningAssistant, sender: str) -> list[str]:
-    tracker = requests.get(f"{assistant.rasa_url}/conversations/{sender}/tracker", timeout=30).json()
+    tracker = requests.get(assistant.api(f"/conversations/{sender}/tracker"), timeout=30).json()
     return [event.get("text") for event in tracker.get("events", []) if event.get("event") == "user"]
 
 
@@ -46,3 +46,17 @@ def test_conversations_are_kept_in_sql_and_deleted_after_the_retention_period(as
     assert said(assistant, old) == [], "the old conversation is gone from Rasa too"
     assert said(assistant, recent) == ["what is a SENCO?"]
     engine.dispose()
+
+
+def test_rasas_http_api_refuses_requests_without_the_token(assistant: RunningAssistant) -> None:
+    sender = f"test-{uuid.uuid4().hex[:8]}"
+    say(assistant, sender, "what is a personal budget?")
+    for path in (f"/conversations/{sender}/tracker", "/status"):
+        refused = requests.get(f"{assistant.rasa_url}{path}", timeout=30)
+        assert refused.status_code == 401, path
+        assert "personal budget" not in refused.text
+        assert requests.get(f"{assistant.rasa_url}{path}?token=not-the-token", timeout=30).status_code == 401
+    written = requests.post(f"{assistant.rasa_url}/conversations/{sender}/tracker/events", timeout=30,
+                            json={"event": "slot", "name": "role", "value": "professional"})
+    assert written.status_code == 401, "nobody can change a conversation without the token"
+    assert said(assistant, sender) == ["what is a personal budget?"], "with the token it answers"
