@@ -12,7 +12,7 @@ import socket
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -30,12 +30,14 @@ def free_port() -> int:
 
 @dataclass
 class RunningAssistant:
-    rasa_url: str
+    rasa_url: str  # the first (or only) Rasa instance
     action_url: str
     rasa_pid: int
     database_url: str  # the services directory and call-back cases of this run
     conversations_url: str  # Rasa's tracker store of this run
     token: str  # Rasa's HTTP API answers only requests that carry it
+    rasa_urls: list[str] = field(default_factory=list)  # every instance, when there are several
+    rasa_pids: list[int] = field(default_factory=list)
 
     def api(self, path: str) -> str:
         """The URL of a Rasa HTTP API endpoint, with the token."""
@@ -79,9 +81,11 @@ def running_assistant(
     cwd: Path = ROOT,
     cors_origin: str | None = None,
     extra_env: dict[str, str] | None = None,
+    instances: int = 1,
 ) -> Iterator[RunningAssistant]:
-    """Run the assistant on `model` (project in `cwd`) until the block ends; logs go to `log_dir`."""
-    rasa_port, action_port = free_port(), free_port()
+    """Run the assistant on `model` (project in `cwd`) until the block ends; logs go to `log_dir`.
+    With `instances` > 1, that many Rasa servers share the action server and the stores."""
+    rasa_ports, action_port = [free_port() for _ in range(instances)], free_port()
     token = secrets.token_urlsafe(24)  # as `make run` does: the HTTP API is never open
     log_dir = log_dir or ROOT / "test-output"
     log_dir.mkdir(parents=True, exist_ok=True)
@@ -109,20 +113,24 @@ def running_assistant(
                     cwd=cwd, env=env, stdout=(log_dir / "actions.log").open("w"), stderr=subprocess.STDOUT,
                 )
             )
-        processes.append(
-            subprocess.Popen(
+        rasa_processes = []
+        for number, rasa_port in enumerate(rasa_ports):
+            log = log_dir / ("rasa.log" if number == 0 else f"rasa-{number + 1}.log")
+            rasa_processes.append(subprocess.Popen(
                 [str(BIN / "rasa"), "run", "--model", model, "--port", str(rasa_port),
                  "--interface", "127.0.0.1", "--enable-api", "--auth-token", token, "--credentials", "credentials.yml",
                  "--endpoints", endpoints, *(["--cors", cors_origin] if cors_origin else [])],
-                cwd=cwd, env=env, stdout=(log_dir / "rasa.log").open("w"), stderr=subprocess.STDOUT,
-            )
-        )
-        rasa_url = f"http://127.0.0.1:{rasa_port}"
+                cwd=cwd, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+            ))
+        processes.extend(rasa_processes)
+        rasa_urls = [f"http://127.0.0.1:{port}" for port in rasa_ports]
         if with_actions:
             _wait_until_up(f"http://127.0.0.1:{action_port}/health", processes, timeout)
-        _wait_until_up(f"{rasa_url}/status?token={token}", processes, timeout)
-        yield RunningAssistant(rasa_url, f"http://127.0.0.1:{action_port}", processes[-1].pid, env["DATABASE_URL"],
-                               env["CONVERSATIONS_DATABASE_URL"], token)
+        for rasa_url in rasa_urls:
+            _wait_until_up(f"{rasa_url}/status?token={token}", processes, timeout)
+        yield RunningAssistant(rasa_urls[0], f"http://127.0.0.1:{action_port}", rasa_processes[0].pid,
+                               env["DATABASE_URL"], env["CONVERSATIONS_DATABASE_URL"], token, rasa_urls,
+                               [process.pid for process in rasa_processes])
     finally:
         for process in reversed(processes):
             _stop(process)
