@@ -29,7 +29,7 @@ def _bad_request(reason: str) -> HTTPResponse:
 def _parse_body(request: Request) -> Dict[str, Any] | None:
     try:
         body = json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: JSON nested thousands deep
         return None
     return body if isinstance(body, dict) else None
 
