@@ -7,6 +7,8 @@ action_port="${ACTION_PORT:-5055}"
 interface="${RASA_INTERFACE:-127.0.0.1}"
 export ACTION_ENDPOINT_URL="http://127.0.0.1:${action_port}/webhook"
 export SANIC_HOST="${SANIC_HOST:-127.0.0.1}"   # keeps the action server off the network
+# Rasa's listen queue: its default of 100 resets connections when more arrive at once.
+export SANIC_BACKLOG="${SANIC_BACKLOG:-1024}"
 # Rasa's HTTP API (conversations, model) answers only requests with this token; the staff page
 # uses it to read conversations. Set RASA_TOKEN to keep one across restarts, else a new one each run.
 export RASA_TOKEN="${RASA_TOKEN:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')}"

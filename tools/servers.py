@@ -100,6 +100,9 @@ def running_assistant(
         ACTION_ENDPOINT_URL=f"http://127.0.0.1:{action_port}/webhook",
         SANIC_HOST="127.0.0.1",
         RASA_TELEMETRY_ENABLED="false",
+        # As `make run` and deploy/ set it: Rasa's default listen queue of 100 resets connections
+        # when more arrive at once (benchmarks/RESULTS.md, "Load").
+        SANIC_BACKLOG=os.environ.get("SANIC_BACKLOG") or "1024",
     )
     env.update(extra_env or {})
     (log_dir / "services.sqlite3").unlink(missing_ok=True)

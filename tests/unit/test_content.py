@@ -1,8 +1,10 @@
 """The answers themselves: every topic answered, sourced, short, plain, with real contacts only."""
 
+import json
 import re
 
 import pytest
+from rasa.core.nlg.interpolator import interpolate_text
 
 from send_guide.content_files import load_content
 from send_guide.sources import SOURCE_TITLES
@@ -57,6 +59,19 @@ def test_topic_has_answer_rule_and_training_examples(topic) -> None:
     assert len(nlu_examples().get(topic.intent, [])) >= 15
 
 
+def test_button_payloads_with_entities_escape_their_braces() -> None:
+    """Rasa fills {slot} placeholders in responses, buttons too: a payload's JSON must be written
+    with doubled braces, or every use logs an error (and costs time) before Rasa gives up on it."""
+    payloads = [button["payload"] for variants in domain()["responses"].values() for variant in variants
+                for button in variant.get("buttons", [])]
+    with_entities = [payload for payload in payloads if "{" in payload]
+    assert with_entities, "the check looks at something"
+    for payload in with_entities:
+        sent = interpolate_text(payload, {})
+        assert payload.count("{{") == 1 and sent == payload.replace("{{", "{").replace("}}", "}"), payload
+        assert json.loads(sent[sent.index("{"):]), payload
+
+
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t.intent)
 def test_answer_variants_cover_the_roles_and_the_more_button(topic) -> None:
     variants = domain()["responses"][topic.response]
@@ -66,7 +81,7 @@ def test_answer_variants_cover_the_roles_and_the_more_button(topic) -> None:
     assert conditioned == set(topic.roles)
     assert "condition" not in variants[-1], "the default (parents) variant must come last"
     for variant in variants:
-        payloads = [b["payload"] for b in variant.get("buttons", [])]
+        payloads = [interpolate_text(b["payload"], {}) for b in variant.get("buttons", [])]  # as Rasa sends them
         assert (f'/tell_me_more{{"topic":"{topic.intent}"}}' in payloads) == topic.has_more
     assert bool(response_texts(f"utter_more_{topic.intent}")) == topic.has_more
 

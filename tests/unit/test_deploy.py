@@ -1,0 +1,80 @@
+"""The deployment files stay in step with what the tests run (they cannot be run here: no Docker).
+
+nginx's configuration is one template used by the tests, docker-compose and Kubernetes; the
+services, stores and settings named in deploy/ are the ones the code reads.
+"""
+
+import re
+from pathlib import Path
+
+import yaml
+
+from tools.nginx import PLACEHOLDER, TEMPLATE
+from tools.servers import ROOT
+
+DEPLOY = ROOT / "deploy"
+COMPOSE = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())
+KUBERNETES = list(yaml.safe_load_all((DEPLOY / "kubernetes" / "send-guide.yaml").read_text()))
+KUSTOMIZATION = yaml.safe_load((DEPLOY / "kustomization.yaml").read_text())
+PLACEHOLDERS = set(PLACEHOLDER.findall(TEMPLATE.read_text()))
+
+
+def kubernetes(kind: str, name: str) -> dict:
+    return next(doc for doc in KUBERNETES if doc["kind"] == kind and doc["metadata"]["name"] == name)
+
+
+def containers(doc: dict) -> list[dict]:
+    spec = doc["spec"]
+    spec = spec.get("jobTemplate", {}).get("spec", spec)
+    return spec["template"]["spec"]["containers"]
+
+
+def test_every_nginx_placeholder_is_given_by_the_tests_compose_and_kubernetes() -> None:
+    assert PLACEHOLDERS == {"RASA_1", "RASA_2", "WEB", "LISTEN", "ACCESS_LOG", "CHAT_RATE", "CHAT_BURST"}
+    assert set(COMPOSE["services"]["nginx"]["environment"]) == PLACEHOLDERS
+    [nginx] = containers(kubernetes("Deployment", "nginx"))
+    assert {variable["name"] for variable in nginx["env"]} == PLACEHOLDERS
+    tests_values = re.search(r"render\(\{(.*?)\}\)", (ROOT / "tools" / "nginx.py").read_text(), re.S).group(1)
+    assert set(re.findall(r'"([A-Z0-9_]+)":', tests_values)) == PLACEHOLDERS
+    assert "./nginx/send-guide.conf.template:/etc/nginx/templates/send-guide.conf.template:ro" in \
+        COMPOSE["services"]["nginx"]["volumes"]
+    assert KUSTOMIZATION["configMapGenerator"][0]["files"] == ["nginx/send-guide.conf.template"]
+
+
+def test_the_same_parts_run_everywhere_and_only_nginx_is_exposed() -> None:
+    services = COMPOSE["services"]
+    assert {"postgres", "redis", "migrate", "actions", "rasa-1", "rasa-2", "web", "nginx", "retention"} <= set(services)
+    assert [name for name, service in services.items() if "ports" in service] == ["nginx"]
+    assert {doc["metadata"]["name"] for doc in KUBERNETES if doc["kind"] == "Service"} == {"rasa", "actions", "web",
+                                                                                         "nginx"}
+    assert kubernetes("Service", "nginx")["spec"]["type"] == "LoadBalancer"
+    assert all(kubernetes("Service", name)["spec"].get("type", "ClusterIP") == "ClusterIP"
+               for name in ("rasa", "actions", "web"))
+    assert kubernetes("StatefulSet", "rasa")["spec"]["replicas"] == 2  # rasa-0 and rasa-1, named in nginx
+
+
+def test_rasa_runs_with_its_api_behind_a_token_and_the_shared_stores() -> None:
+    compose_rasa = " ".join(COMPOSE["services"]["rasa-1"]["command"].split())
+    [kubernetes_rasa] = containers(kubernetes("StatefulSet", "rasa"))
+    for command in (compose_rasa, " ".join(kubernetes_rasa["args"][0].split())):
+        assert "--enable-api --auth-token" in command and "--endpoints endpoints.yml" in command
+    stores = {"DATABASE_URL", "CONVERSATIONS_DATABASE_URL", "LOCK_STORE_URL"}
+    assert stores <= set(COMPOSE["services"]["rasa-1"]["environment"])
+    secret = yaml.safe_load((DEPLOY / "kubernetes" / "secret.example.yaml").read_text())
+    assert stores | {"RASA_TOKEN"} <= set(secret["stringData"])
+    code = "".join(path.read_text() for path in [ROOT / "send_guide" / "conversations.py",
+                                                 ROOT / "stores" / "lock_store.py",
+                                                 ROOT / "send_guide" / "services" / "db.py"])
+    assert all(f'"{name}"' in code for name in stores), "the names the code reads"
+
+
+def test_the_image_installs_what_make_installs_and_sets_the_listen_queue() -> None:
+    dockerfile = (DEPLOY / "Dockerfile").read_text()
+    makefile = (ROOT / "Makefile").read_text()
+    assert "-r requirements.txt -c constraints.txt" in dockerfile
+    assert "--no-deps --require-hashes -r requirements-multilingual.txt" in dockerfile
+    assert "--no-deps --require-hashes -r requirements-multilingual.txt" in makefile
+    assert "python -m send_guide.terminology build/spacy_send_en" in dockerfile
+    assert "SANIC_BACKLOG=1024" in dockerfile and 'SANIC_BACKLOG="${SANIC_BACKLOG:-1024}"' in \
+        (ROOT / "scripts" / "run.sh").read_text()
+    assert Path(ROOT / ".dockerignore").read_text().count("widget/node_modules") == 1
