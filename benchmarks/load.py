@@ -171,8 +171,8 @@ def main() -> None:
 
     section = markdown(run(trained_model()), machine(), datetime.date.today().isoformat())
     text = RESULTS.read_text()
-    RESULTS.write_text(SECTION.sub(lambda _: section.rstrip("\n"), text) if SECTION.search(text)
-                       else text.rstrip("\n") + "\n\n" + section)
+    updated = SECTION.sub(lambda _: section.rstrip("\n"), text) if SECTION.search(text) else text + "\n" + section
+    RESULTS.write_text(updated.rstrip("\n") + "\n")
     print(section)
 
 

@@ -30,7 +30,7 @@ def containers(doc: dict) -> list[dict]:
 
 
 def test_every_nginx_placeholder_is_given_by_the_tests_compose_and_kubernetes() -> None:
-    assert PLACEHOLDERS == {"RASA_1", "RASA_2", "WEB", "LISTEN", "ACCESS_LOG", "CHAT_RATE", "CHAT_BURST"}
+    assert {"RASA_1", "RASA_2", "WEB", "LISTEN", "ACCESS_LOG", "CHAT_RATE", "CHAT_BURST"} == PLACEHOLDERS
     assert set(COMPOSE["services"]["nginx"]["environment"]) == PLACEHOLDERS
     [nginx] = containers(kubernetes("Deployment", "nginx"))
     assert {variable["name"] for variable in nginx["env"]} == PLACEHOLDERS
