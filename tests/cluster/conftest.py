@@ -18,6 +18,7 @@ from tools.servers import ROOT, RunningAssistant, running_assistant, running_web
 
 LOGS = ROOT / "test-output" / "cluster"
 CHAT_RATE, CHAT_BURST = 10, 20  # per client; every test request comes from 127.0.0.1
+WIDGET_SITE = "https://localoffer.example.org"  # the one site allowed to call the chat from a browser
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,8 @@ class Cluster:
 def cluster() -> Iterator[Cluster]:
     with temporary_postgres() as database, temporary_redis() as redis_url:
         stores = {"DATABASE_URL": database, "CONVERSATIONS_DATABASE_URL": database, "LOCK_STORE_URL": redis_url}
-        with running_assistant(model_path(), log_dir=LOGS, extra_env=stores, instances=2) as assistant, \
+        with running_assistant(model_path(), log_dir=LOGS, extra_env=stores, instances=2,
+                               cors_origin=WIDGET_SITE) as assistant, \
                 running_web_server(assistant.rasa_url, database, log_dir=LOGS,
                                    extra_env={"RASA_TOKEN": assistant.token,
                                               "SEND_GUIDE_WEB_PROXIES_COUNT": "1"}) as web:

@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
-from tests.cluster.conftest import CHAT_BURST, Cluster
+from tests.cluster.conftest import CHAT_BURST, WIDGET_SITE, Cluster
 
 
 def say(url: str, sender: str, message: str) -> str:
@@ -68,6 +68,19 @@ def test_nginx_passes_the_chat_and_the_web_pages_and_nothing_else(cluster: Clust
                             json={"sender": sender, "message": "x" * 20_000})
     assert too_big.status_code == 413
     assert requests.get(f"{cluster.nginx_url}/webhooks/rest/webhook", timeout=30).status_code == 403
+
+
+def test_only_the_configured_site_may_call_the_chat_from_a_browser(cluster: Cluster) -> None:
+    body = {"sender": f"test-{uuid.uuid4().hex[:10]}", "message": "hello"}
+    for url in (cluster.nginx_url, *cluster.assistant.rasa_urls):
+        allowed = requests.post(f"{url}/webhooks/rest/webhook", json=body, headers={"Origin": WIDGET_SITE}, timeout=60)
+        assert allowed.headers.get("Access-Control-Allow-Origin") == WIDGET_SITE
+        other = requests.post(f"{url}/webhooks/rest/webhook", json=body, timeout=60,
+                              headers={"Origin": "https://attacker.example"})
+        assert "Access-Control-Allow-Origin" not in other.headers, "a browser on another site gets no answer"
+        preflight = requests.options(f"{url}/webhooks/rest/webhook", timeout=30, headers={
+            "Origin": "https://attacker.example", "Access-Control-Request-Method": "POST"})
+        assert "Access-Control-Allow-Origin" not in preflight.headers
 
 
 def test_nginx_limits_how_fast_one_client_can_send(cluster: Cluster) -> None:
