@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import subprocess
 import tempfile
 import time
 import uuid
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import aiohttp
 
-from benchmarks.speed import BARE_MESSAGES, BIN, percentile, timed_training
+from benchmarks.speed import BARE_MESSAGES, bare_assistant, percentile
 from tools.nginx import temporary_nginx
 from tools.postgres import temporary_postgres
 from tools.redis import temporary_redis
@@ -99,11 +98,7 @@ def run(model: str) -> list[LoadResult]:
     results: list[LoadResult] = []
     with tempfile.TemporaryDirectory(prefix="send-guide-load-") as tmp:
         tmp_path = Path(tmp)
-        bare = tmp_path / "bare"
-        bare.mkdir()
-        subprocess.run([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(bare)], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        bare_model, _ = timed_training(bare, tmp_path / "bare-models", [])
+        bare, bare_model, _ = bare_assistant(tmp_path)
         bare_logs = tmp_path / "bare-logs"
         with running_assistant(str(bare_model), cwd=bare, with_actions=False, log_dir=bare_logs) as bare_run:
             results += measure("bare `rasa init`, 1 instance", bare_run.webhook, BARE_MESSAGES)

@@ -120,14 +120,20 @@ def timed_training(cwd: Path, out: Path, extra: list[str]) -> tuple[Path, float]
     return max(out.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime), elapsed
 
 
+def bare_assistant(workdir: Path) -> tuple[Path, Path, float]:
+    """A `rasa init` project in `workdir`, trained: (project, model, training seconds)."""
+    bare = workdir / "bare"
+    bare.mkdir()
+    subprocess.run([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(bare)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    model, training = timed_training(bare, workdir / "bare-models", [])
+    return bare, model, training
+
+
 def run() -> list[SpeedResult]:
     with tempfile.TemporaryDirectory(prefix="send-guide-bench-") as tmp:
         tmp_path = Path(tmp)
-        bare = tmp_path / "bare"
-        bare.mkdir()
-        subprocess.run([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(bare)], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        bare_model, bare_training = timed_training(bare, tmp_path / "bare-models", [])
+        bare, bare_model, bare_training = bare_assistant(tmp_path)
         ours_model, ours_training = timed_training(ROOT, tmp_path / "ours-models", [])
         return [
             measure("bare rasa init", str(bare_model), bare, BARE_MESSAGES, False, bare_training),
