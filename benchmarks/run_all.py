@@ -101,7 +101,8 @@ def main() -> None:
         f"| full training time | {bare.training_s:.0f} s | {ours.training_s:.0f} s | "
         f"≤ {TARGETS['training_s']} s: {verdict(ours.training_s <= TARGETS['training_s'])} |",
         "",
-        f"Load: {speed.CONCURRENT_USERS} conversations of {speed.TURNS_PER_USER} turns each, all at once; "
+        f"Load: {speed.CONCURRENT_USERS} conversations of {speed.TURNS_PER_USER} turns each, all at once "
+        f"(the median of {speed.REPEATS} runs); "
         f"single-user: {speed.SINGLE_USER_TURNS} turns one after another. The SEND Guide figures include "
         "the custom action server where a turn uses it, and conversations kept in the default SQLite "
         "database. Memory is the Rasa server's resident set.",
