@@ -12,17 +12,12 @@ the same machine in the same run. The load generator shares the machine's cores.
 
 from __future__ import annotations
 
-import asyncio
 import re
 import tempfile
-import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-import aiohttp
-
-from benchmarks.speed import BARE_MESSAGES, bare_assistant, percentile
+from benchmarks.speed import BARE_MESSAGES, bare_assistant, load, percentile
 from tools.nginx import temporary_nginx
 from tools.postgres import temporary_postgres
 from tools.redis import temporary_redis
@@ -58,39 +53,13 @@ class LoadResult:
     throughput: float  # answered messages per second
 
 
-async def _conversation(session: aiohttp.ClientSession, url: str, messages: list[str]) -> tuple[list[float], int]:
-    sender, latencies, errors = f"load-{uuid.uuid4().hex[:12]}", [], 0
-    for turn in range(TURNS):
-        started = time.perf_counter()
-        try:
-            async with session.post(url, json={"sender": sender, "message": messages[turn % len(messages)]}) as reply:
-                await reply.read()
-                ok = reply.status == 200
-        except (aiohttp.ClientError, asyncio.TimeoutError):
-            ok = False
-        if ok:
-            latencies.append((time.perf_counter() - started) * 1000)
-        else:
-            errors += 1
-    return latencies, errors
-
-
-async def _load(url: str, messages: list[str], users: int) -> tuple[list[float], int, float]:
-    timeout = aiohttp.ClientTimeout(total=120)
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=users), timeout=timeout) as session:
-        await _conversation(session, url, messages)  # warm-up
-        started = time.perf_counter()
-        results = await asyncio.gather(*[_conversation(session, url, messages) for _ in range(users)])
-        elapsed = time.perf_counter() - started
-    return [one for latencies, _ in results for one in latencies], sum(errors for _, errors in results), elapsed
-
-
 def measure(setup: str, url: str, messages: list[str]) -> list[LoadResult]:
     results = []
     for users in LEVELS:
-        latencies, errors, elapsed = asyncio.run(_load(url, messages, users))
-        results.append(LoadResult(setup, users, users * TURNS, errors, percentile(latencies, 0.50),
-                                  percentile(latencies, 0.95), percentile(latencies, 0.99), len(latencies) / elapsed))
+        run = load(url, messages, users, TURNS, timeout_s=120, warm_up_turns=TURNS)
+        latencies = run.latencies_ms
+        results.append(LoadResult(setup, users, users * TURNS, run.errors, percentile(latencies, 0.50),
+                                  percentile(latencies, 0.95), percentile(latencies, 0.99), run.throughput))
     return results
 
 

@@ -68,27 +68,57 @@ def rss_mb(pid: int) -> float:
     return total_kb / 1024
 
 
-async def _conversation(session: aiohttp.ClientSession, url: str, messages: list[str], turns: int) -> list[float]:
-    sender = f"bench-{uuid.uuid4().hex[:10]}"
-    latencies = []
+@dataclass
+class LoadRun:
+    latencies_ms: list[float]  # of the answered messages
+    errors: int  # messages with no answer (not HTTP 200, refused, timed out)
+    elapsed_s: float
+
+    @property
+    def throughput(self) -> float:
+        return len(self.latencies_ms) / self.elapsed_s
+
+
+async def _conversation(session: aiohttp.ClientSession, url: str, messages: list[str],
+                        turns: int) -> tuple[list[float], int]:
+    sender, latencies, errors = f"bench-{uuid.uuid4().hex[:12]}", [], 0
     for turn in range(turns):
         started = time.perf_counter()
-        async with session.post(url, json={"sender": sender, "message": messages[turn % len(messages)]}) as reply:
-            await reply.read()
-            if reply.status != 200:
-                raise RuntimeError(f"HTTP {reply.status}")
-        latencies.append((time.perf_counter() - started) * 1000)
-    return latencies
+        try:
+            async with session.post(url, json={"sender": sender, "message": messages[turn % len(messages)]}) as reply:
+                await reply.read()
+                ok = reply.status == 200
+        except (aiohttp.ClientError, asyncio.TimeoutError):
+            ok = False
+        if ok:
+            latencies.append((time.perf_counter() - started) * 1000)
+        else:
+            errors += 1
+    return latencies, errors
 
 
-async def _load(url: str, messages: list[str], users: int, turns: int) -> tuple[list[float], float]:
-    connector = aiohttp.TCPConnector(limit=users)
-    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=600)) as session:
-        await _conversation(session, url, messages, 2)  # warm-up
+async def _load(url: str, messages: list[str], users: int, turns: int, timeout_s: float,
+                warm_up_turns: int) -> LoadRun:
+    timeout = aiohttp.ClientTimeout(total=timeout_s)
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=users), timeout=timeout) as session:
+        await _conversation(session, url, messages, warm_up_turns)
         started = time.perf_counter()
         results = await asyncio.gather(*[_conversation(session, url, messages, turns) for _ in range(users)])
         elapsed = time.perf_counter() - started
-    return [lat for one in results for lat in one], elapsed
+    return LoadRun([one for latencies, _ in results for one in latencies], sum(errors for _, errors in results),
+                   elapsed)
+
+
+def load(url: str, messages: list[str], users: int, turns: int, timeout_s: float = 600,
+         warm_up_turns: int = 2) -> LoadRun:
+    """`users` conversations at once, each sending `turns` messages one after another."""
+    return asyncio.run(_load(url, messages, users, turns, timeout_s, warm_up_turns))
+
+
+def _without_errors(run: LoadRun) -> LoadRun:
+    if run.errors:
+        raise RuntimeError(f"{run.errors} messages got no answer")
+    return run
 
 
 def measure(
@@ -97,18 +127,19 @@ def measure(
     started = time.perf_counter()
     with running_assistant(model, cwd=cwd, with_actions=with_actions) as running:
         cold_start = time.perf_counter() - started
-        single, _ = asyncio.run(_load(running.webhook, messages, 1, SINGLE_USER_TURNS))
+        single = _without_errors(load(running.webhook, messages, 1, SINGLE_USER_TURNS)).latencies_ms
         # The median of a few runs: one run on a shared machine can be off by 10-20%.
-        runs = [asyncio.run(_load(running.webhook, messages, CONCURRENT_USERS, TURNS_PER_USER))
+        runs = [_without_errors(load(running.webhook, messages, CONCURRENT_USERS, TURNS_PER_USER))
                 for _ in range(REPEATS)]
-        concurrent, elapsed = sorted(runs, key=lambda run: len(run[0]) / run[1])[len(runs) // 2]
+        median = sorted(runs, key=lambda run: run.throughput)[len(runs) // 2]
+        concurrent = median.latencies_ms
         memory = rss_mb(running.rasa_pid)
     return SpeedResult(
         name=name,
         cold_start_s=cold_start,
         p50_single_ms=statistics.median(single),
         p95_single_ms=percentile(single, 0.95),
-        throughput_msgs_per_s=len(concurrent) / elapsed,
+        throughput_msgs_per_s=median.throughput,
         p50_concurrent_ms=statistics.median(concurrent),
         p95_concurrent_ms=percentile(concurrent, 0.95),
         rss_mb=memory,

@@ -9,6 +9,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from typing import Callable, TypeVar
+
+Found = TypeVar("Found")
 
 
 def apt_install(*packages: str) -> bool:
@@ -19,3 +22,14 @@ def apt_install(*packages: str) -> bool:
     subprocess.run(["apt-get", "update", "-qq"], check=False, env=env, capture_output=True)
     subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=True, env=env, capture_output=True)
     return True
+
+
+def installed(find: Callable[[], Found | None], package: str, name: str, needed_for: str) -> Found:
+    """What `find` locates, after installing Debian's `package` if it found nothing at first."""
+    found = find()
+    if found is None and apt_install(package):
+        found = find()
+    if found is None:
+        raise RuntimeError(f"{name} is not installed: install Debian's `{package}` package "
+                           f"(apt-get install {package}) to run {needed_for}.")
+    return found

@@ -14,21 +14,20 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
-from tools.debian import apt_install
+from tools.debian import installed
 from tools.servers import ROOT, _wait_until_up, free_port
 
 TEMPLATE = ROOT / "deploy" / "nginx" / "send-guide.conf.template"
 PLACEHOLDER = re.compile(r"\$\{([A-Z0-9_]+)\}")  # as the nginx image's envsubst step fills them
 
 
+def _nginx() -> str | None:
+    """nginx on PATH, or where Debian puts it (/usr/sbin is not on every user's PATH)."""
+    return shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").is_file() else None)
+
+
 def ensure_installed() -> str:
-    found = shutil.which("nginx") or (Path("/usr/sbin/nginx").is_file() and "/usr/sbin/nginx") or None
-    if found is None and apt_install("nginx"):
-        found = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not found or not Path(found).exists():
-        raise RuntimeError("nginx is not installed: install Debian's `nginx` package (apt-get install nginx) "
-                           "to run the multi-instance tests.")
-    return found
+    return installed(_nginx, "nginx", "nginx", "the multi-instance tests")
 
 
 def render(values: dict[str, str]) -> str:

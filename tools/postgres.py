@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
-from tools.debian import apt_install
+from tools.debian import installed
 from tools.servers import free_port
 
 
@@ -28,13 +28,7 @@ def _bin_dir() -> Path | None:
 
 
 def ensure_installed() -> Path:
-    bin_dir = _bin_dir()
-    if bin_dir is None and apt_install("postgresql"):
-        bin_dir = _bin_dir()
-    if bin_dir is None:
-        raise RuntimeError("PostgreSQL is not installed: install Debian's `postgresql` package "
-                           "(apt-get install postgresql) to run the PostgreSQL tests.")
-    return bin_dir
+    return installed(_bin_dir, "postgresql", "PostgreSQL", "the PostgreSQL tests")
 
 
 @contextlib.contextmanager

@@ -15,18 +15,12 @@ from typing import Iterator
 
 import redis
 
-from tools.debian import apt_install
+from tools.debian import installed
 from tools.servers import free_port
 
 
 def ensure_installed() -> str:
-    found = shutil.which("redis-server")
-    if found is None and apt_install("redis-server"):
-        found = shutil.which("redis-server")
-    if found is None:
-        raise RuntimeError("Redis is not installed: install Debian's `redis-server` package "
-                           "(apt-get install redis-server) to run the multi-instance tests.")
-    return found
+    return installed(lambda: shutil.which("redis-server"), "redis-server", "Redis", "the multi-instance tests")
 
 
 @contextlib.contextmanager
