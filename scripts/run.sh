@@ -32,7 +32,7 @@ pids+=($!)
 .venv/bin/rasa run actions --actions actions --port "$action_port" &
 pids+=($!)
 .venv/bin/rasa run --model "$model" --port "$rasa_port" --interface "$interface" \
-  --enable-api --auth-token "$RASA_TOKEN" --credentials credentials.yml --endpoints endpoints.yml \
+  --enable-api --auth-token="$RASA_TOKEN" --credentials credentials.yml --endpoints endpoints.yml \
   --cors "${CORS_ORIGINS:-http://localhost:${widget_port}}" &
 pids+=($!)
 

@@ -87,6 +87,7 @@ def running_assistant(
     With `instances` > 1, that many Rasa servers share the action server and the stores."""
     rasa_ports, action_port = [free_port() for _ in range(instances)], free_port()
     token = secrets.token_urlsafe(24)  # as `make run` does: the HTTP API is never open
+    # Passed as --auth-token=TOKEN: a token that starts with "-" would otherwise read as an option.
     log_dir = log_dir or ROOT / "test-output"
     log_dir.mkdir(parents=True, exist_ok=True)
     env = dict(
@@ -121,8 +122,9 @@ def running_assistant(
             log = log_dir / ("rasa.log" if number == 0 else f"rasa-{number + 1}.log")
             rasa_processes.append(subprocess.Popen(
                 [str(BIN / "rasa"), "run", "--model", model, "--port", str(rasa_port),
-                 "--interface", "127.0.0.1", "--enable-api", "--auth-token", token, "--credentials", "credentials.yml",
-                 "--endpoints", endpoints, *(["--cors", cors_origin] if cors_origin else [])],
+                 "--interface", "127.0.0.1", "--enable-api", f"--auth-token={token}",
+                 "--credentials", "credentials.yml", "--endpoints", endpoints,
+                 *(["--cors", cors_origin] if cors_origin else [])],
                 cwd=cwd, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
             ))
         processes.extend(rasa_processes)

@@ -57,7 +57,8 @@ def test_rasa_runs_with_its_api_behind_a_token_and_the_shared_stores() -> None:
     compose_rasa = " ".join(COMPOSE["services"]["rasa-1"]["command"].split())
     [kubernetes_rasa] = containers(kubernetes("StatefulSet", "rasa"))
     for command in (compose_rasa, " ".join(kubernetes_rasa["args"][0].split())):
-        assert "--enable-api --auth-token" in command and "--endpoints endpoints.yml" in command
+        # "=": a random token may start with "-", which Rasa would read as an option
+        assert "--enable-api --auth-token=" in command and "--endpoints endpoints.yml" in command
     stores = {"DATABASE_URL", "CONVERSATIONS_DATABASE_URL", "LOCK_STORE_URL"}
     assert stores <= set(COMPOSE["services"]["rasa-1"]["environment"])
     secret = yaml.safe_load((DEPLOY / "kubernetes" / "secret.example.yaml").read_text())
@@ -66,6 +67,10 @@ def test_rasa_runs_with_its_api_behind_a_token_and_the_shared_stores() -> None:
                                                  ROOT / "stores" / "lock_store.py",
                                                  ROOT / "send_guide" / "services" / "db.py"])
     assert all(f'"{name}"' in code for name in stores), "the names the code reads"
+
+
+def test_make_run_passes_the_token_so_that_one_starting_with_a_dash_works() -> None:
+    assert '--auth-token="$RASA_TOKEN"' in (ROOT / "scripts" / "run.sh").read_text()
 
 
 def test_the_image_installs_what_make_installs_and_sets_the_listen_queue() -> None:
