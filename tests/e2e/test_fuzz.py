@@ -7,8 +7,9 @@ Each example is a real HTTP request to a real Rasa server, so the example counts
 import json
 import uuid
 
+import pytest
 import requests
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tools.servers import RunningAssistant
@@ -72,14 +73,35 @@ def test_huge_bodies_do_not_break_the_server(assistant: RunningAssistant) -> Non
     still_answers(assistant)
 
 
+# Engine.IO packets a client must never send (open, ping, noop). python-engineio 4.15 answers a
+# long-polling POST holding one by closing the session and waiting, without end, for a poll that
+# never comes: the request hangs. Known and kept apart (the xfail test below) until it is fixed.
+_HANGING_PACKETS = (b"0", b"2", b"6")
+
+
+def _hangs_engineio(body: bytes) -> bool:
+    return any(packet[:1] in _HANGING_PACKETS for packet in body.split(b"\x1e"))
+
+
+def _socket_io_post(assistant: RunningAssistant, body: bytes, timeout: float) -> int:
+    handshake = requests.get(f"{assistant.rasa_url}/socket.io/?EIO=4&transport=polling", timeout=30)
+    sid = json.loads(handshake.text[1:])["sid"]
+    return requests.post(f"{assistant.rasa_url}/socket.io/?EIO=4&transport=polling&sid={sid}", data=body,
+                         headers={"Content-Type": "text/plain;charset=UTF-8"}, timeout=timeout).status_code
+
+
 @FUZZ
 @given(body=st.binary(max_size=500))
 def test_the_socket_io_endpoint_refuses_garbage_without_error(assistant: RunningAssistant, body: bytes) -> None:
-    handshake = requests.get(f"{assistant.rasa_url}/socket.io/?EIO=4&transport=polling", timeout=30)
-    sid = json.loads(handshake.text[1:])["sid"]
-    reply = requests.post(f"{assistant.rasa_url}/socket.io/?EIO=4&transport=polling&sid={sid}", data=body,
-                          headers={"Content-Type": "text/plain;charset=UTF-8"}, timeout=30)
-    assert reply.status_code < 500
+    assume(not _hangs_engineio(body))
+    assert _socket_io_post(assistant, body, timeout=30) < 500
+
+
+@pytest.mark.xfail(strict=True, raises=requests.exceptions.ReadTimeout,
+                   reason="python-engineio 4.15: a client-sent open/ping/noop packet makes the POST wait for ever")
+@pytest.mark.parametrize("body", [b"0", b"2", b"6"])
+def test_a_packet_only_the_server_may_send_is_refused_promptly(assistant: RunningAssistant, body: bytes) -> None:
+    assert _socket_io_post(assistant, body, timeout=5) < 500
 
 
 def test_after_all_that_the_server_still_answers(assistant: RunningAssistant) -> None:
