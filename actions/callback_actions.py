@@ -8,13 +8,15 @@ confirmed); any other ending clears the slot, so nothing is kept.
 import datetime as dt
 from typing import Any, Dict, List
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.database import sessions
 from actions.deadline_actions import latest_intent, today_in_england
+from actions.safe_action import SafeAction
 from actions.tracker_helpers import user_intents
+from send_guide.contacts import phone
 from send_guide.languages.replies import language_messages
 from send_guide.topics import catalogue
 from send_guide.triage import callback
@@ -38,13 +40,13 @@ def utter(dispatcher: CollectingDispatcher, replies: List[callback.Reply]) -> No
         dispatcher.utter_message(text=reply.text, buttons=buttons)
 
 
-class ValidateCallbackForm(Action):
+class ValidateCallbackForm(SafeAction):
     """Runs on every message while the form is active (and on the one that starts it)."""
 
     def name(self) -> str:
         return "validate_callback_form"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         # Rasa marks the loop active before the first validation, so a fresh start is told by
         # the state: nothing asked yet.
         state = callback.CallBackState.from_slot(tracker.get_slot("callback_state"))
@@ -62,24 +64,29 @@ class ValidateCallbackForm(Action):
         return [SlotSet("callback_state", kept), SlotSet("callback_outcome", result.outcome),
                 SlotSet("requested_slot", None if result.outcome else "callback_outcome")]
 
+    def recover(self, tracker: Tracker) -> List[EventType]:
+        """End the form with nothing kept; the apology gives the number to phone instead."""
+        return [SlotSet("callback_state", None), SlotSet("callback_outcome", "cancelled"),
+                SlotSet("requested_slot", None)]
 
-class AskCallbackOutcome(Action):
+
+class AskCallbackOutcome(SafeAction):
     """The form asks for its slot after each validation; the question was already sent there."""
 
     def name(self) -> str:
         return "action_ask_callback_outcome"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         return []
 
 
-class CallbackSubmit(Action):
+class CallbackSubmit(SafeAction):
     """After the form: open the case if the person confirmed, and tell them what happens next."""
 
     def name(self) -> str:
         return "action_callback_submit"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         clear = [SlotSet("callback_state", None), SlotSet("callback_outcome", None)]
         if tracker.get_slot("callback_outcome") != "done":
             return clear
@@ -98,8 +105,11 @@ class CallbackSubmit(Action):
         how = "by e-mail" if request.email else "by phone"
         text = (f"Thank you. I have sent this to Luton SENDIAS. Your reference is {reference}. "
                 f"An adviser will contact you {how}. If it cannot wait, phone Luton SENDIAS on "
-                f"{callback.SENDIAS_PHONE}.")
+                f"{phone('sendias')}.")
         if urgency.level is Level.IMMEDIATE:
             text += " If someone is in danger now, phone 999."
         dispatcher.utter_message(text=text)
         return clear
+
+    def recover(self, tracker: Tracker) -> List[EventType]:
+        return [SlotSet("callback_state", None), SlotSet("callback_outcome", None)]

@@ -10,6 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.glossary_actions import ActionExplainTerm
+from actions.safe_action import SafeAction
 from actions.topic_actions import ActionAcknowledgeRole, ActionShowMenu, ActionTellMeMore
 from actions.tracker_helpers import first_entity, intent_button
 from send_guide.deadlines import dialogue
@@ -51,13 +52,13 @@ def latest_intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
-class ValidateDeadlineForm(Action):
+class ValidateDeadlineForm(SafeAction):
     """Runs on every message while the form is active (and on the one that starts it)."""
 
     def name(self) -> str:
         return "validate_deadline_form"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         intent = latest_intent(tracker)
         starting = tracker.active_loop_name != FORM
         result = dialogue.step(
@@ -76,23 +77,27 @@ class ValidateDeadlineForm(Action):
         return [*slot_events(result.state), SlotSet("deadline_outcome", result.outcome),
                 SlotSet("requested_slot", result.ask)]
 
+    def recover(self, tracker: Tracker) -> List[EventType]:
+        """End the form with nothing kept, so the next message starts afresh."""
+        return [*slot_events(DeadlineState()), SlotSet("deadline_outcome", "stopped"), SlotSet("requested_slot", None)]
 
-class AskDeadlineEvent(Action):
+
+class AskDeadlineEvent(SafeAction):
     def name(self) -> str:
         return "action_ask_deadline_event"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         buttons = [intent_button(title, "inform_deadline_event", deadline_event=event.value)
                    for title, event in dialogue.EVENT_CHOICES]
         dispatcher.utter_message(text=dialogue.EVENT_QUESTION, buttons=buttons)
         return []
 
 
-class AskDeadlineDetail(Action):
+class AskDeadlineDetail(SafeAction):
     def name(self) -> str:
         return "action_ask_deadline_detail"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         event = state_from(tracker).event_kind or Event.PHASE_TRANSFER
         buttons = [intent_button(title, "inform_deadline_event", deadline_detail=value)
                    for title, value in dialogue.DETAIL_CHOICES.get(event, ())]
@@ -100,33 +105,33 @@ class AskDeadlineDetail(Action):
         return []
 
 
-class AskDeadlineDate(Action):
+class AskDeadlineDate(SafeAction):
     def name(self) -> str:
         return "action_ask_deadline_date"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         dispatcher.utter_message(text=dialogue.date_question(state_from(tracker)))
         return []
 
 
-class AskDeadlineConfirm(Action):
+class AskDeadlineConfirm(SafeAction):
     def name(self) -> str:
         return "action_ask_deadline_confirm"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         dispatcher.utter_message(text=dialogue.confirm_question(state_from(tracker)),
                                  buttons=[intent_button("Yes, that is right", "affirm"),
                                           intent_button("No, I will type it again", "deny")])
         return []
 
 
-class DeadlineAnswer(Action):
+class DeadlineAnswer(SafeAction):
     """After the form: the asked deadline, or (if the person moved on) the answer to their new question."""
 
     def name(self) -> str:
         return "action_deadline_answer"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         outcome = tracker.get_slot("deadline_outcome")
         if outcome == "done":
             dispatcher.utter_message(
@@ -144,12 +149,15 @@ class DeadlineAnswer(Action):
                 dispatcher.utter_message(response="utter_deadline_left")
         return []
 
+    def recover(self, tracker: Tracker) -> List[EventType]:
+        return slot_events(DeadlineState())  # dates that cannot be answered are not kept
 
-class DeadlineTimeline(Action):
+
+class DeadlineTimeline(SafeAction):
     def name(self) -> str:
         return "action_deadline_timeline"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         state = state_from(tracker)
         if state.event and state.date:
             dispatcher.utter_message(text=dialogue.full_timeline(state, today_in_england()),
@@ -158,3 +166,6 @@ class DeadlineTimeline(Action):
             dispatcher.utter_message(response="utter_deadline_no_dates",
                                      buttons=[intent_button("Work out my dates", "ask_deadline")])
         return []
+
+    def recover(self, tracker: Tracker) -> List[EventType]:
+        return slot_events(DeadlineState())

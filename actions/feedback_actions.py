@@ -4,11 +4,12 @@ stored for content review (send_guide/triage/feedback.py)."""
 import datetime as dt
 from typing import Any, Dict, List
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.database import sessions
+from actions.safe_action import SafeAction
 from send_guide.triage import feedback
 
 RATINGS = {"answer_helpful": True, "answer_not_helpful": False}
@@ -32,11 +33,11 @@ def store(conversation_id: str, intent: str, helpful: bool, message: str) -> Non
         session.commit()
 
 
-class ActionRecordFeedback(Action):
+class ActionRecordFeedback(SafeAction):
     def name(self) -> str:
         return "action_record_feedback"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         helpful = RATINGS.get((tracker.latest_message.get("intent") or {}).get("name"), False)
         asked = last_question(tracker)
         if asked is not None:

@@ -2,18 +2,19 @@
 
 from typing import Any, Dict, List
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.safe_action import SafeAction
 from actions.tracker_helpers import entity_values, intent_button
 from send_guide import glossary
 
 
-class ActionExplainTerm(Action):
+class ActionExplainTerm(SafeAction):
     def name(self) -> str:
         return "action_explain_term"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         text = tracker.latest_message.get("text") or ""

@@ -2,11 +2,12 @@
 
 from typing import Any, Dict, List
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.database import sessions
+from actions.safe_action import SafeAction
 from actions.tracker_helpers import intent_button
 from send_guide.services.presentation import as_card, as_text
 from send_guide.services.records import ServiceRecord, categories
@@ -29,11 +30,11 @@ def named_services(text: str) -> List[ServiceRecord]:
         return [match.service for match in find_services(session, text) if match.reason == "name"]
 
 
-class ActionFindService(Action):
+class ActionFindService(SafeAction):
     def name(self) -> str:
         return "action_find_service"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = tracker.latest_message.get("text") or ""
         category = next(iter(tracker.get_latest_entity_values("service_category")), None)

@@ -2,10 +2,11 @@
 
 from typing import Any, Dict, List
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.feedback_actions import store
+from actions.safe_action import SafeAction
 from actions.service_actions import named_services, utter_services
 from actions.tracker_helpers import first_entity, intent_button, intent_ranking, user_intents
 from send_guide.topics import catalogue
@@ -14,13 +15,13 @@ from send_guide.triage import feedback
 SENDIAS_BUTTON_TITLE = "Talk to a person"
 
 
-class ActionShowMenu(Action):
+class ActionShowMenu(SafeAction):
     """The topic menu for people who prefer to click: groups first, then a group's topics."""
 
     def name(self) -> str:
         return "action_show_menu"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         topics = catalogue()
@@ -38,13 +39,13 @@ class ActionShowMenu(Action):
         return []
 
 
-class ActionSuggestTopics(Action):
+class ActionSuggestTopics(SafeAction):
     """NLU fallback: a service the message names, or else the two or three topics it most likely meant."""
 
     def name(self) -> str:
         return "action_suggest_topics"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         named = named_services(tracker.latest_message.get("text") or "")
@@ -62,13 +63,13 @@ class ActionSuggestTopics(Action):
         return []
 
 
-class ActionTellMeMore(Action):
+class ActionTellMeMore(SafeAction):
     """Give the longer part of a topic: the one named by the button, else the last one asked."""
 
     def name(self) -> str:
         return "action_tell_me_more"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         topics = catalogue()
@@ -85,14 +86,14 @@ class ActionTellMeMore(Action):
         return []
 
 
-class ActionAcknowledgeRole(Action):
+class ActionAcknowledgeRole(SafeAction):
     """Thank the user for saying who they are; re-answer the last question if its answer
     differs for that role (the role slot is already set by its entity mapping)."""
 
     def name(self) -> str:
         return "action_acknowledge_role"
 
-    def run(
+    def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         role = tracker.get_slot("role")

@@ -15,7 +15,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.language_output import SORRY, with_language
+from channels.language_output import with_language
+from send_guide.fallback import something_went_wrong
 from send_guide.message_guard import clean_text, valid_sender
 from send_guide.translation.config import translator_from_environment
 
@@ -74,7 +75,7 @@ class GuardedRestInput(RestInput):
                 )
             except Exception:  # the reply must come back even if one turn fails
                 logger.exception("Message handling failed for conversation %s.", sender)
-                return response.json(collector.messages or [{"recipient_id": sender, "text": SORRY}])
+                return response.json(collector.messages or [{"recipient_id": sender, "text": something_went_wrong()}])
             return response.json(collector.messages)
 
         return webhook

@@ -17,6 +17,7 @@ from typing import Any, Awaitable, Callable, Dict
 from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOOutput
 
+from send_guide.fallback import something_went_wrong
 from send_guide.languages.identify import IDENTIFIED_KEY, identify, picked_language
 from send_guide.languages.turn import ENGLISH_TAGS, LanguageTurn, needs_language_turn
 from send_guide.translation.backends import Translator
@@ -24,10 +25,6 @@ from send_guide.translation.backends import Translator
 logger = logging.getLogger(__name__)
 Handler = Callable[[UserMessage], Awaitable[Any]]
 _TAG_KEYS = ("lang", "dir", "machine_translated")
-SORRY = (
-    "Sorry, something went wrong on our side. Please try again. "
-    "If it keeps happening, phone Luton SENDIAS on 01582 548156."
-)
 
 
 class _TaggingSocketServer:
@@ -93,7 +90,7 @@ def with_language(on_new_message: Handler, translator: Translator | None) -> Han
         result = await on_new_message(message)
         if output.sent == 0:
             logger.warning("Conversation %s: the turn ended without a reply; sent the apology.", message.sender_id)
-            await output.send_response(message.sender_id, {"text": SORRY})
+            await output.send_response(message.sender_id, {"text": something_went_wrong()})
         return result
 
     return handle

@@ -38,10 +38,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("event", choices=[event.value for event in Event], help="what happened")
     parser.add_argument("date", type=_iso_date, help="the day it happened (YYYY-MM-DD)")
     parser.add_argument("--today", type=_iso_date, default=dt.date.today(), help="count days left from this date")
-    parser.add_argument("--transfer", choices=[kind.value for kind in TransferKind], default="school",
-                        help="kind of phase transfer")
-    parser.add_argument("--order", choices=[kind.value for kind in OrderKind], default="make-plan",
-                        help="what the tribunal ordered")
+    parser.add_argument("--transfer", choices=[kind.value for kind in TransferKind],
+                        help="kind of phase transfer (with phase-transfer; default: school)")
+    parser.add_argument("--order", choices=[kind.value for kind in OrderKind],
+                        help="what the tribunal ordered (with tribunal-order; default: make-plan)")
     parser.add_argument("--decision", type=_iso_date, help="decision letter date (with a certificate)")
     parser.add_argument("--certificate", type=_iso_date, help="mediation certificate date (with a decision)")
     parser.add_argument("--review-meeting", type=_iso_date, help="review meeting date (with amendments)")
@@ -78,9 +78,11 @@ def render(timeline: Timeline, today: dt.date) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
-        timeline = deadlines_for(Event(args.event), args.date, transfer=TransferKind(args.transfer),
-                                 order=OrderKind(args.order), decision=args.decision,
-                                 certificate=args.certificate, review_meeting=args.review_meeting)
+        timeline = deadlines_for(Event(args.event), args.date,
+                                 transfer=TransferKind(args.transfer) if args.transfer else None,
+                                 order=OrderKind(args.order) if args.order else None,
+                                 decision=args.decision, certificate=args.certificate,
+                                 review_meeting=args.review_meeting, today=args.today)
     except DeadlineError as error:
         print(error, file=sys.stderr)
         return 2

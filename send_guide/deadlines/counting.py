@@ -58,6 +58,22 @@ def add_months(trigger: Date, months: int) -> Date:
     return Date(year, month, min(trigger.day, last_day))
 
 
+def months_beginning_with(first_day: Date, months: int) -> Date:
+    """The last day of a period of N months that starts with (and counts) `first_day`.
+
+    It ends the day before the corresponding date. Where the end month has no corresponding date
+    (a period starting 29 February, or the 30th or 31st), the period runs to the end of that
+    month: 12 months starting with 29 February 2024 end on 28 February 2025.
+    """
+    month_index = first_day.year * 12 + (first_day.month - 1) + months
+    year, month = divmod(month_index, 12)
+    month += 1
+    last_day = calendar.monthrange(year, month)[1]
+    if first_day.day > last_day:
+        return Date(year, month, last_day)
+    return Date(year, month, first_day.day) - dt.timedelta(days=1)
+
+
 def add_working_days(trigger: Date, days: int, *, beginning_with: bool = False) -> Date:
     """The Nth working day after the trigger (or counting the trigger itself when the law says
     "beginning with the day", and that day is a working day)."""
@@ -84,21 +100,19 @@ def in_christmas_window(day: Date) -> bool:
     return (day.month == 12 and day.day >= 25) or (day.month == 1 and day.day == 1)
 
 
-def tribunal_roll_forward(day: Date) -> Date:
-    """Move a tribunal deadline off days the tribunal does not count.
+def tribunal_roll_forward(period_end: Date) -> Date:
+    """The last day to start a SEND Tribunal appeal, from the day the period itself ends.
 
-    25 December to 1 January moves to the first working day in January; August moves to the first
-    working day of September; any other non-working day moves to the next working day. Applied
-    until the date is stable, so a weekend that rolls into August moves on to September.
+    HESC Rules 2008, rule 12: a period that ends on 25 December to 1 January, or on any day in
+    August, is met on the first working day after 1 January or 31 August (rule 12(3)(a)); any
+    other period that ends on a day that is not a working day is met on the next working day
+    (rule 12(2)). Only the period's own end decides, so a weekend in late July moves to the first
+    working day of August, never on to September (and late December likewise stays in December).
     """
-    while True:
-        if in_christmas_window(day):
-            new_year = Date(day.year + 1 if day.month == 12 else day.year, 1, 1)
-            moved = next_working_day(new_year)
-        elif day.month == 8:
-            moved = next_working_day(Date(day.year, 8, 31))
-        elif not is_working_day(day):
-            moved = next_working_day(day)
-        else:
-            return day
-        day = moved
+    if in_christmas_window(period_end):
+        return next_working_day(Date(period_end.year + (period_end.month == 12), 1, 1))
+    if period_end.month == 8:
+        return next_working_day(Date(period_end.year, 8, 31))
+    if not is_working_day(period_end):
+        return next_working_day(period_end)
+    return period_end

@@ -15,13 +15,13 @@ from send_guide.deadlines import reading
 from send_guide.deadlines.reading import DateProblem
 from send_guide.deadlines.rules import Party
 from send_guide.deadlines.timeline import (
-    EHC_SYSTEM_START,
     Deadline,
     DeadlineError,
     Event,
     OrderKind,
     Timeline,
     TransferKind,
+    check_date,
     days,
     deadlines_for,
     in_words,
@@ -41,8 +41,6 @@ STOP_WORDS = re.compile(r"^\W*(?:stop|cancel|quit|exit|end|no thanks|never ?mind
 # form in the message means the person has moved on to another question.
 FORM_INTENTS = frozenset({"ask_deadline", "correct_deadline", "inform_deadline_event", "affirm", "deny",
                           "nlu_fallback", "empty_message"})
-# A future "received" date further ahead than this is almost surely a typing slip.
-FAR_FUTURE = dt.timedelta(days=3 * 366)
 DATE_EXAMPLE = "For example: 3 March 2025, or 03/03/2025."
 NOT_LEGAL_ADVICE = "This is information, not legal advice."
 
@@ -173,7 +171,23 @@ def step(state: DeadlineState, text: str, intent: str | None, today: Date, *,
     if not found_something and intent not in FORM_INTENTS and not fresh:
         return Step(state, tuple(messages), outcome="moved_on")
     ask = _next_question(state)
+    if ask is None:
+        problem = _problem_with(state, today)
+        if problem is not None:  # the whole calculation refuses it: say why and ask again
+            state = replace(state, date=None)
+            messages.append(problem)
+            ask = ASK_DATE
     return Step(state, tuple(messages), ask=ask, outcome="asking" if ask else "done")
+
+
+def _problem_with(state: DeadlineState, today: Date) -> str | None:
+    """Why a complete state gives no answer (for example a school move so early that its deadline
+    came before EHC plans existed), in words for the user; None when it gives one."""
+    try:
+        timeline_of(state, today)
+    except DeadlineError as error:
+        return f"{error} If you meant another date, please type it."
+    return None
 
 
 def _take_date(state: DeadlineState, text: str, today: Date) -> tuple[DeadlineState, list[str]] | None:
@@ -197,12 +211,11 @@ def _take_date(state: DeadlineState, text: str, today: Date) -> tuple[DeadlineSt
             f'I need the exact day, not "{found.text}". Please type the full date. ' + DATE_EXAMPLE]
     value = found.value
     assert value is not None
-    if value < EHC_SYSTEM_START and event is not Event.PHASE_TRANSFER:
-        return replace(state, date=None, pending_date=None), [
-            f"You gave {in_words(value)}. EHC (Education, Health and Care) plans started on 1 September 2014, "
-            "so these time limits do not apply to an earlier date. If you meant a later date, please type it."]
-    surprising = (value > today and not future_ok) or value > today + FAR_FUTURE
-    if surprising:
+    try:
+        check_date(event, value, today)  # before EHC plans existed, or years ahead: refused, not asked
+    except DeadlineError as error:
+        return replace(state, date=None, pending_date=None), [f"{error} If you meant another date, please type it."]
+    if value > today and not future_ok:
         return replace(state, date=None, pending_date=value.isoformat()), []
     return replace(state, date=value.isoformat(), pending_date=None), []
 
@@ -285,7 +298,7 @@ def confirm_question(state: DeadlineState) -> str:
 
 # --- answers ---------------------------------------------------------------------------------
 
-def timeline_of(state: DeadlineState) -> Timeline:
+def timeline_of(state: DeadlineState, today: Date) -> Timeline:
     event = state.event_kind
     if event is None or state.date is None:
         raise DeadlineError("I do not have an event and a date yet.")
@@ -294,7 +307,7 @@ def timeline_of(state: DeadlineState) -> Timeline:
         extra["transfer"] = TransferKind(state.detail)
     if event is Event.TRIBUNAL_ORDER and state.detail:
         extra["order"] = OrderKind(state.detail)
-    return deadlines_for(event, Date.fromisoformat(state.date), **extra)
+    return deadlines_for(event, Date.fromisoformat(state.date), today=today, **extra)
 
 
 def main_deadline(state: DeadlineState, timeline: Timeline, today: Date) -> Deadline:
@@ -324,23 +337,31 @@ def _how_far(deadline: Deadline, today: Date) -> str:
     return passed
 
 
+def _earlier_family_steps(timeline: Timeline, main: Deadline) -> list[Deadline]:
+    """What the family must do on or before the asked date (contacting the mediation adviser
+    comes before an appeal, sometimes weeks before): these lead the answer, earliest first."""
+    return [d for d in timeline.deadlines
+            if d is not main and d.rule.party is Party.FAMILY and d.due <= main.due]
+
+
 def answer(state: DeadlineState, today: Date) -> str:
-    """The asked deadline first, the date we understood in words, and the legal source."""
-    timeline = timeline_of(state)
+    """The first thing the family must do by its date, then the asked deadline, the date we
+    understood in words, what could move the dates, and the legal source."""
+    timeline = timeline_of(state, today)
     main = main_deadline(state, timeline, today)
-    heard = f"I read the date as {in_words(timeline.on)}. If that is wrong, type the right date."
-    lines = [main.sentence, _how_far(main, today), heard]
-    others = [d for d in timeline.deadlines if d is not main]
-    if main.rule.key == "appeal" and others:
-        lines.append(f"Before that: {others[0].sentence}")
-    if main.caveats:
-        lines.append(main.caveats[0])
-    lines.append(f"Law: {main.rule.source}. {NOT_LEGAL_ADVICE}")
+    shown = [*_earlier_family_steps(timeline, main), main]
+    lines = []
+    for deadline in shown:  # each date with the first thing that could move it, right below it
+        lines.append(f"{deadline.sentence} {_how_far(deadline, today)}")
+        lines.extend(deadline.caveats[:1])
+    lines.append(f"I read the date as {in_words(timeline.on)}. If that is wrong, type the right date.")
+    sources = " ".join(dict.fromkeys(f"{deadline.rule.source}." for deadline in shown))
+    lines.append(f"Law: {sources} {NOT_LEGAL_ADVICE}")
     return "\n".join(lines) + "\n\n" + source_line("timescales")
 
 
 def full_timeline(state: DeadlineState, today: Date) -> str:
-    timeline = timeline_of(state)
+    timeline = timeline_of(state, today)
     lines = [f"All the dates from {in_words(timeline.on)}:"]
     for deadline in timeline.deadlines:
         lines.append(f"- {deadline.sentence} ({deadline.status(today)}. {deadline.rule.source}.)")

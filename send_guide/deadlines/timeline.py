@@ -57,6 +57,13 @@ class OrderKind(Enum):
     SCHOOL_NAME = "school-name"
 
 
+# How far ahead of today a date can sensibly be. A move to a new school is planned years ahead
+# (from Reception to secondary school is about 7 years); any other date more than 3 years
+# ahead is a typing slip, and far enough ahead the calendar itself runs out.
+YEARS_AHEAD = 3
+YEARS_AHEAD_FOR = {Event.PHASE_TRANSFER: 7}
+
+
 class DeadlineError(ValueError):
     """An input the engine cannot turn into a deadline; the message is fit to show a user."""
 
@@ -112,12 +119,37 @@ def in_words(day: Date) -> str:
     return f"{day.strftime('%A')} {day.day} {day.strftime('%B %Y')}"
 
 
-def _check(on: Date, what: str = "date") -> None:
+def latest_plausible(event: Event, today: Date) -> Date:
+    """The furthest-ahead date the engine accepts for `event`, counted from `today`."""
+    try:
+        return counting.add_months(today, 12 * YEARS_AHEAD_FOR.get(event, YEARS_AHEAD))
+    except ValueError:  # today is within a few years of the calendar's end
+        return Date.max
+
+
+def _check(on: Date, what: str = "date", *, event: Event | None = None, today: Date | None = None) -> None:
     if on < EHC_SYSTEM_START:
         raise DeadlineError(
-            f"The {what} {in_words(on)} is before 1 September 2014. EHC plans started on that day, "
-            "so these time limits do not apply to it."
+            f"The {what} {in_words(on)} is before 1 September 2014. Education, Health and Care (EHC) plans "
+            "started on that day, so these time limits do not apply to it."
         )
+    if today is not None and event is not None and on > latest_plausible(event, today):
+        years = YEARS_AHEAD_FOR.get(event, YEARS_AHEAD)
+        raise DeadlineError(
+            f"The {what} {in_words(on)} is more than {years} years from today. "
+            "Please check the year and type the date again."
+        )
+
+
+def check_date(event: Event | None, on: Date, today: Date) -> None:
+    """Raise DeadlineError (with words fit for a user) if `on` cannot be the date of `event`:
+    before EHC plans existed, or too far ahead. With the event not known yet, the widest limit.
+
+    The conversation asks this before it accepts a date; the full calculation (deadlines_for)
+    checks the rest, such as a school move whose deadline came before EHC plans existed.
+    """
+    widest = max(YEARS_AHEAD_FOR, key=YEARS_AHEAD_FOR.__getitem__)
+    _check(on, event=event or widest, today=today)
 
 
 def _deadline(key: str, due: Date, trigger: Date, *notes: str) -> Deadline:
@@ -144,23 +176,64 @@ def deadlines_for(
     event: Event,
     on: Date,
     *,
-    transfer: TransferKind = TransferKind.SCHOOL,
-    order: OrderKind = OrderKind.MAKE_PLAN,
+    transfer: TransferKind | None = None,
+    order: OrderKind | None = None,
     decision: Date | None = None,
     certificate: Date | None = None,
     review_meeting: Date | None = None,
+    today: Date | None = None,
 ) -> Timeline:
     """Every deadline that `event` on `on` starts, earliest first.
 
-    The optional details are the ones some events need: the kind of phase transfer or tribunal
-    order, the decision date that goes with a mediation certificate, the review meeting that goes
-    with proposed amendments.
+    The optional details are the ones some events need: the kind of phase transfer (school by
+    default) or tribunal order (make a plan by default), the decision date that goes with a
+    mediation certificate, the review meeting that goes with proposed amendments. A detail given
+    for an event it does not belong to is refused, not ignored. With `today`, dates too far ahead
+    to be real are refused too.
     """
-    _check(on)
+    details = {"transfer": transfer, "order": order, "decision": decision, "certificate": certificate,
+               "review_meeting": review_meeting}
+    wrong = [name for name, value in details.items()
+             if value is not None and event not in DETAIL_EVENTS[name]]
+    if wrong:
+        raise DeadlineError(_not_for_event(wrong, event))
+    _check(on, event=event, today=today)
     for extra, what in ((decision, "decision date"), (certificate, "certificate date"),
                         (review_meeting, "review meeting date")):
         if extra is not None:
-            _check(extra, what)
+            _check(extra, what, event=event, today=today)
+    try:
+        return _timeline(event, on, transfer or TransferKind.SCHOOL, order or OrderKind.MAKE_PLAN,
+                         decision, certificate, review_meeting)
+    except DeadlineError:
+        raise
+    except (OverflowError, ValueError) as error:  # a date near the end of the calendar
+        raise DeadlineError(
+            f"The date {in_words(on)} is too far in the future to work out. Please check the year."
+        ) from error
+
+
+# Which events each optional detail belongs to, and its name in a message.
+DETAIL_EVENTS: dict[str, frozenset[Event]] = {
+    "transfer": frozenset({Event.PHASE_TRANSFER}),
+    "order": frozenset({Event.TRIBUNAL_ORDER}),
+    "decision": frozenset({Event.CERTIFICATE}),
+    "certificate": frozenset({Event.DECISION, Event.CEASE}),
+    "review_meeting": frozenset({Event.AMENDMENTS}),
+}
+DETAIL_NAMES = {"transfer": "kind of move", "order": "kind of tribunal order", "decision": "decision date",
+                "certificate": "certificate date", "review_meeting": "review meeting date"}
+
+
+def _not_for_event(details: list[str], event: Event) -> str:
+    return " ".join(
+        f'The {DETAIL_NAMES[name]} does not go with "{event.value}". It goes with: '
+        + ", ".join(sorted(e.value for e in DETAIL_EVENTS[name])) + "."
+        for name in details)
+
+
+def _timeline(event: Event, on: Date, transfer: TransferKind, order: OrderKind, decision: Date | None,
+              certificate: Date | None, review_meeting: Date | None) -> Timeline:
     notes: tuple[str, ...] = ()
     weeks = counting.add_weeks
     match event:
@@ -174,8 +247,8 @@ def deadlines_for(
         case Event.DRAFT_PLAN:
             found = [_deadline("draft_plan_comments", counting.period_beginning_with(on, 15), on)]
         case Event.PLAN_MADE:
-            # "12 months starting with" the day: the day before the corresponding date.
-            found = [_deadline("annual_review", counting.add_months(on, 12) - dt.timedelta(days=1), on)]
+            # "12 months starting with" the day (29 February: to the end of February).
+            found = [_deadline("annual_review", counting.months_beginning_with(on, 12), on)]
         case Event.REVIEW_MEETING:
             found = [_deadline("review_meeting_notice", on - dt.timedelta(weeks=2), on),
                      _deadline("review_report", weeks(on, 2), on),
@@ -218,12 +291,30 @@ def deadlines_for(
 
 
 def _phase_transfer(move: Date, kind: TransferKind) -> Deadline:
+    """Regulation 18's fixed dates. A deadline before EHC plans existed is refused; one that
+    falls on or after the move itself is flagged, because the plan cannot name a new school after
+    the child has already moved (the fixed dates are made for moves at the start of a year)."""
     if kind is TransferKind.POST16_TO_POST16:
-        return _deadline("post16_transfer", counting.add_months(move, -5), move)
-    # "Before 15 February / 31 March in the calendar year of the transfer": the strict last day.
-    if kind is TransferKind.TO_POST16:
-        return _deadline("phase_transfer_post16", Date(move.year, 3, 30), move)
-    return _deadline("phase_transfer", Date(move.year, 2, 14), move)
+        key, due = "post16_transfer", counting.add_months(move, -5)
+    elif kind is TransferKind.TO_POST16:
+        # "Before 31 March in the calendar year of the transfer": the strict last day.
+        key, due = "phase_transfer_post16", Date(move.year, 3, 30)
+    else:  # "Before 15 February in the calendar year of the transfer".
+        key, due = "phase_transfer", Date(move.year, 2, 14)
+    if due < EHC_SYSTEM_START:
+        raise DeadlineError(
+            f"For a move on {in_words(move)}, the plan had to be changed by {in_words(due)}. "
+            "That is before 1 September 2014, when Education, Health and Care (EHC) plans started, "
+            "so this time limit does not apply."
+        )
+    notes = []
+    if due >= move:
+        notes.append(
+            f"This date is not before the move you gave ({in_words(move)}). The plan should name the new "
+            "school or setting before the move. Please check the date of the move. If it is right, ask the "
+            "SEN Assessment Team (SENAT) when the plan will be changed."
+        )
+    return _deadline(key, due, move, *notes)
 
 
 def _tribunal_order(on: Date, kind: OrderKind) -> list[Deadline]:

@@ -15,13 +15,13 @@ from dataclasses import asdict, dataclass, field
 import phonenumbers
 
 from send_guide.contact_patterns import EMAIL
+from send_guide.contacts import phone
 from send_guide.deadlines.reading import read_date, read_event
-from send_guide.deadlines.timeline import DeadlineError, Event, deadlines_for, in_words
+from send_guide.deadlines.timeline import DeadlineError, Event, check_date, deadlines_for, in_words
 from send_guide.safety import is_crisis
 from send_guide.triage.cases import CallBackRequest
 from send_guide.triage.urgency import Urgency, assess
 
-SENDIAS_PHONE = "01582 548156"
 SKIP = "I'd rather not say"
 MAX_ANSWER = 500
 _SKIP_WORDS = re.compile(r"\b(?:rather\s+not|prefer\s+not|skip|pass|don'?t\s+know|not\s+sure|no\s+idea)\b", re.I)
@@ -187,7 +187,7 @@ def step(state: CallBackState, text: str, today: dt.date, retention_days: int, n
             return StepResult(state, [question(state.asking, state, retention_days)])
     if _CANCEL_WORDS.search(text):
         return StepResult(CallBackState(), [Reply("I have stopped. Nothing has been kept. You can phone "
-                                                  f"Luton SENDIAS on {SENDIAS_PHONE} at any time.")], "cancelled")
+                                                  f"Luton SENDIAS on {phone('sendias')} at any time.")], "cancelled")
     asking = state.asking or "consent"
     skipped = bool(_SKIP_WORDS.search(text)) or text.lower() == SKIP.lower()
     if asking == "consent":
@@ -196,20 +196,20 @@ def step(state: CallBackState, text: str, today: dt.date, retention_days: int, n
             return _next(state, "consent", retention_days)
         if _NO.search(text) or skipped:
             return StepResult(CallBackState(), [Reply("That is fine. Nothing has been kept. You can phone "
-                                                      f"Luton SENDIAS on {SENDIAS_PHONE} yourself.")], "declined")
+                                                      f"Luton SENDIAS on {phone('sendias')} yourself.")], "declined")
         return _again(state, "Please answer yes or no.", retention_days)
     if asking == "confirm":
         if _YES.search(text):
             return StepResult(state, [], "done")
         if _NO.search(text):
             return StepResult(CallBackState(), [Reply("I have not sent it, and nothing has been kept. You can "
-                                                      f"phone Luton SENDIAS on {SENDIAS_PHONE}.")], "cancelled")
+                                                      f"phone Luton SENDIAS on {phone('sendias')}.")], "cancelled")
         return _again(state, "Please answer yes to send it, or no.", retention_days)
     if asking == "contact":
         contact = read_contact(text)
         if contact is None:
             why = ("The adviser needs a way to reach you. If you would rather not give one, type \"cancel\" and "
-                   f"phone Luton SENDIAS on {SENDIAS_PHONE} yourself." if skipped else
+                   f"phone Luton SENDIAS on {phone('sendias')} yourself." if skipped else
                    "I could not read that as a UK phone number or an e-mail address. Please try again.")
             return _again(state, why, retention_days)
         state.answers["contact"] = contact
@@ -240,6 +240,10 @@ def _answer(state: CallBackState, asking: str, text: str, today: dt.date, retent
         if event is None or not reading.ok:
             return _again(state, "Please type what happened and the date, for example \"decision letter "
                                  "5 October 2026\", or \"no\".", retention_days)
+        try:
+            check_date(event, reading.value, today)
+        except DeadlineError as error:
+            return _again(state, f"{error} Or type \"no\".", retention_days)
         state.dates.append([event.value, reading.value.isoformat()])
     else:
         limit = {"name": 100, "best_time": 100, "child": 40}.get(asking, MAX_ANSWER)
@@ -252,7 +256,7 @@ def urgency_of(state: CallBackState, today: dt.date) -> Urgency:
     deadlines = []
     for event, day in state.dates:
         try:
-            deadlines += deadlines_for(Event(event), dt.date.fromisoformat(day)).deadlines
+            deadlines += deadlines_for(Event(event), dt.date.fromisoformat(day), today=today).deadlines
         except DeadlineError:
             continue
     return assess(deadlines, today, safeguarding=state.safeguarding)

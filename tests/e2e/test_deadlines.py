@@ -87,3 +87,24 @@ def test_a_vague_date_gets_a_question_for_the_exact_day(chat) -> None:
 def test_a_school_year_is_enough_for_a_phase_transfer(chat) -> None:
     reply = said(chat("my son is in year 6, when must his plan name the secondary school"))
     assert "name the new school or setting by" in reply and "14 February" in reply
+
+
+def test_a_date_years_ahead_is_refused_in_words_and_yes_still_gets_a_reply(chat) -> None:
+    reply = said(chat("we asked for an assessment on 1/10/9999"))
+    assert "more than 3 years from today" in reply and "request for an assessment?" in reply
+    after = said(chat("yes"))
+    assert after.strip() and "something went wrong" not in after
+
+
+def test_a_school_move_before_ehc_plans_gets_a_reply(chat) -> None:
+    reply = said(chat("the move to secondary school was in September 2013"))
+    assert "1 September 2014" in reply and "When does the move happen?" in reply
+
+
+def test_a_decision_letter_leads_with_contacting_the_mediation_adviser(chat) -> None:
+    replies = texts(chat("the decision letter is dated 10/06/2025, what is the last day to appeal?"))
+    answer = next(text for text in replies if "last day to appeal" in text)
+    lines = answer.splitlines()
+    assert lines[0].startswith("If you want to appeal, contact the mediation adviser by Sunday 10 August 2025.")
+    assert any(line.startswith("The last day to appeal to the SEND Tribunal is Monday 1 September 2025.")
+               for line in lines[1:])

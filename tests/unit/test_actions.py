@@ -1,12 +1,24 @@
 """The custom actions, run with real Rasa SDK trackers and dispatchers (no server needed)."""
 
+import importlib
+import logging
+import pkgutil
+from pathlib import Path
 from typing import Any
 
-from rasa_sdk import Tracker
+import pytest
+import yaml
+from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+import actions
+from actions.deadline_actions import DeadlineAnswer
 from actions.glossary_actions import ActionExplainTerm
+from actions.safe_action import SafeAction
 from actions.topic_actions import ActionAcknowledgeRole, ActionShowMenu, ActionSuggestTopics, ActionTellMeMore
+from send_guide.fallback import something_went_wrong
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def user_event(intent: str, text: str = "", entities: list | None = None) -> dict:
@@ -131,3 +143,56 @@ def test_glossary_term_with_a_full_answer_gives_that_answer() -> None:
 def test_glossary_unknown_word_says_so_kindly() -> None:
     [message] = run(ActionExplainTerm(), tracker("ask_glossary", "what does flibbertigibbet mean"))
     assert message["response"] == "utter_term_unknown"
+
+
+# --- every action answers, even when it fails ---------------------------------------------------
+
+def action_classes() -> dict[str, type[SafeAction]]:
+    """Every action class in the actions package, by the name Rasa calls it."""
+    for module in pkgutil.iter_modules(actions.__path__):
+        importlib.import_module(f"actions.{module.name}")
+    found, todo = {}, list(SafeAction.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        found[cls().name()] = cls
+    return found
+
+
+def test_every_custom_action_of_the_domain_is_a_safe_action() -> None:
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    custom = {name for name in domain["actions"] if not name.startswith("utter_")}
+    assert custom and custom <= set(action_classes())
+    rasa_actions = {cls for module in pkgutil.iter_modules(actions.__path__)
+                    for cls in vars(importlib.import_module(f"actions.{module.name}")).values()
+                    if isinstance(cls, type) and issubclass(cls, Action) and cls.__module__.startswith("actions.")}
+    assert all(issubclass(cls, SafeAction) for cls in rasa_actions), "every action must derive from SafeAction"
+
+
+@pytest.mark.parametrize("name", sorted(action_classes()))
+def test_every_action_answers_kindly_when_it_fails(name: str, monkeypatch, caplog) -> None:
+    cls = action_classes()[name]
+
+    def fail(*_args):
+        raise RuntimeError("Amina amina@example.org 07911 123456")  # what an error could quote
+
+    monkeypatch.setattr(cls, "act", fail)
+    dispatcher = CollectingDispatcher()
+    with caplog.at_level(logging.ERROR):
+        events = cls().run(dispatcher, tracker("affirm", "yes"), {})
+    assert dispatcher.messages[-1]["text"] == something_went_wrong()
+    assert "01582 548156" in dispatcher.messages[-1]["text"]
+    assert isinstance(events, list)
+    assert name in caplog.text and "RuntimeError" in caplog.text
+    assert "Amina" not in caplog.text and "07911" not in caplog.text
+
+
+def test_a_deadline_the_engine_refuses_ends_in_an_apology_and_a_fresh_start() -> None:
+    """A date accepted before the engine refused far-future dates (or by any other path) must
+    not leave the answer silent, nor fail the same way on every later message."""
+    slots = {"deadline_event": "request", "deadline_date": "9999-10-01", "deadline_outcome": "done"}
+    dispatcher = CollectingDispatcher()
+    events = DeadlineAnswer().run(dispatcher, tracker("affirm", "yes", slots=slots), {})
+    assert [m["text"] for m in dispatcher.messages] == [something_went_wrong()]
+    assert {"event": "slot", "name": "deadline_date", "value": None} in [
+        {k: e.get(k) for k in ("event", "name", "value")} for e in events]

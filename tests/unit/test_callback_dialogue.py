@@ -54,6 +54,17 @@ def test_a_full_call_back_request() -> None:
     assert urgency.level is Level.URGENT and "appeal" in urgency.reason
 
 
+@pytest.mark.parametrize("key_date", ["we asked for an assessment on 1/10/9999",
+                                      "the move to secondary was on 1/9/2013"])
+def test_a_key_date_that_cannot_be_right_is_asked_again_in_words(key_date: str) -> None:
+    results = talk("yes", "Amina", "07911 123456", SKIP, "no", SKIP, SKIP, SKIP, key_date)
+    again = results[-1]
+    assert asked(again) == "dates" and again.state.dates == []
+    assert "more than 3 years from today" in again.replies[0].text or "1 September 2014" in again.replies[0].text
+    done = talk("yes", "Amina", "07911 123456", SKIP, "no", SKIP, SKIP, SKIP, key_date, "no", SKIP, "yes")[-1]
+    assert done.outcome == "done" and urgency_of(done.state, TODAY).level is Level.NORMAL
+
+
 def test_every_question_but_contact_can_be_skipped() -> None:
     results = talk("yes", SKIP, "someone@example.org", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP, SKIP, "yes")
     assert results[-1].outcome == "done"

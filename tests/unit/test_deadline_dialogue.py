@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from send_guide.deadlines import Event, OrderKind, TransferKind
 from send_guide.deadlines.dialogue import (
@@ -117,7 +119,9 @@ def test_one_message_with_everything_finishes_at_once() -> None:
     result = talk(("the decision letter is dated 10/01/2025, what is the last day to appeal?", "ask_deadline"))
     assert result.outcome == "done" and result.ask is None
     reply = answer(result.state, TODAY)
-    assert reply.startswith("The last day to appeal to the SEND Tribunal is Monday 10 March 2025.")
+    first, _, third = reply.splitlines()[:3]
+    assert first.startswith("If you want to appeal, contact the mediation adviser by Monday 10 March 2025.")
+    assert third.startswith("The last day to appeal to the SEND Tribunal is Monday 10 March 2025.")
     assert "I read the date as Friday 10 January 2025" in reply
     assert "not legal advice" in reply and reply.endswith("Source: EHC timescales reference (SEND Regulations 2014).")
 
@@ -128,6 +132,20 @@ def test_the_asked_deadline_comes_first() -> None:
     assert first_line.startswith("The council must send the final EHC plan by Wednesday 28 January 2026")
     hear = talk(("we asked for an assessment on 2/9/2024, when should we hear?", "ask_deadline"))
     assert "Monday 14 October 2024" in answer(hear.state, TODAY).splitlines()[0]
+
+
+def test_a_decision_letter_answer_leads_with_the_first_thing_the_family_must_do() -> None:
+    """The mediation adviser must be contacted by 10 August; the appeal can wait until 1 September
+    (the tribunal's August rule), so the earlier date comes first, whatever was asked."""
+    today = D(2026, 6, 15)
+    result = step(DeadlineState(), "the decision letter is dated 10/06/2026, what is the last day to appeal?",
+                  "ask_deadline", today, fresh=True)
+    first, why, appeal = answer(result.state, today).splitlines()[:3]
+    assert first == ("If you want to appeal, contact the mediation adviser by Monday 10 August 2026. "
+                     "That is 56 days from today.")
+    assert "do not move this date if it falls on a weekend" in why  # 10 August is a Monday, but say so
+    assert appeal.startswith("The last day to appeal to the SEND Tribunal is Tuesday 1 September 2026.")
+    assert "regulation 33" in answer(result.state, today) and "rule 20(1)(c)" in answer(result.state, today)
 
 
 def test_missing_pieces_are_asked_for_in_order() -> None:
@@ -145,6 +163,40 @@ def test_bad_dates_get_a_clear_message_and_the_question_again() -> None:
     assert early.ask == ASK_DATE and "1 September 2014" in early.messages[0]
     vague = talk(("we asked for an assessment", "ask_deadline"), ("in March", None))
     assert vague.ask == ASK_DATE and "exact day" in vague.messages[0]
+
+
+def test_a_date_years_ahead_is_refused_clearly_not_confirmed() -> None:
+    far = talk(("we asked for an assessment on 1/10/9999", "ask_deadline"))
+    assert far.ask == ASK_DATE and far.state.date is None and far.state.pending_date is None
+    assert "more than 3 years from today" in far.messages[0]
+    after_yes = talk(("we asked for an assessment on 1/10/9999", "ask_deadline"), ("yes", "affirm"))
+    assert after_yes.ask == ASK_DATE and after_yes.outcome == "asking"
+
+
+def test_a_school_move_before_ehc_plans_gets_a_reply_not_a_crash() -> None:
+    before = talk(("the move to secondary school was in September 2013", "ask_deadline"))
+    assert before.ask == ASK_DATE and "1 September 2014" in before.messages[0]
+    # September 2014 itself is after the start, but its deadline (14 February 2014) is not.
+    early = talk(("the move to secondary school was in September 2014", "ask_deadline"))
+    assert early.ask == ASK_DATE and early.state.date is None
+    assert "Friday 14 February 2014" in early.messages[-1]
+
+
+EVENT_WORDS = ["we asked for an assessment on", "the decision letter is dated", "we got the draft plan on",
+               "the annual review meeting is on", "the move to secondary school is on", "the plan was issued on",
+               "the tribunal ordered them to make a plan on", "we got the mediation certificate on"]
+
+
+@given(st.sampled_from(EVENT_WORDS), st.dates(min_value=D(1900, 1, 1), max_value=D(9999, 12, 31)))
+def test_any_date_ends_in_an_answer_or_a_question_never_an_error(words: str, day: D) -> None:
+    state = DeadlineState()
+    for number, (text, intent) in enumerate([(f"{words} {day:%d/%m/%Y}", "ask_deadline"), ("yes", "affirm")]):
+        result = step(state, text, intent, TODAY, fresh=number == 0)
+        state = result.state
+        if result.outcome == "done":
+            assert answer(state, TODAY) and full_timeline(state, TODAY)
+            return
+        assert result.ask is not None
 
 
 def test_a_future_received_date_is_confirmed() -> None:

@@ -1,0 +1,45 @@
+"""Every custom action ends in a reply. An unexpected error (a date the engine cannot handle, a
+database that is down) becomes a kind apology with a number to phone, never silence and never a
+turn that fails the same way again: the action also says how to leave the conversation in a
+state that can go on.
+"""
+
+import logging
+import traceback
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from send_guide.fallback import something_went_wrong
+
+logger = logging.getLogger(__name__)
+
+
+class SafeAction(Action, ABC):
+    """The base of every action in this package: subclasses write `act`, never `run`.
+
+    Abstract, so the action server (which registers every non-abstract Action subclass) skips it.
+    """
+
+    @abstractmethod
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        """The action's work; `run` answers for it if it fails."""
+
+    def recover(self, tracker: Tracker) -> List[EventType]:
+        """Events that let the conversation go on after `act` failed; none by default."""
+        return []
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        try:
+            return self.act(dispatcher, tracker, domain)
+        except Exception as error:  # noqa: BLE001 - any failure must still answer the family
+            # The type and place only: an error's message can quote what the family typed.
+            frame = traceback.extract_tb(error.__traceback__)[-1]
+            logger.error("Action %s failed: %s at %s line %s", self.name(), type(error).__name__,
+                         Path(frame.filename).name, frame.lineno)
+            dispatcher.utter_message(text=something_went_wrong())
+            return self.recover(tracker)
