@@ -20,7 +20,7 @@ PLACEHOLDER = re.compile(r"\{contact_(?P<key>[a-z0-9_]+)\}")
 class Contact:
     key: str
     name: str
-    phone: str
+    phone: str  # empty while the council has not given it
     source: str  # a file id in shared/sources, or "national"
     source_date: str  # the date the source page gives for itself, as it gives it
     as_printed: str
@@ -44,7 +44,7 @@ def all_contacts() -> dict[str, Contact]:
         confirmed = entry.get("confirmed") or {}
         on = confirmed.get("on")
         contacts[entry["key"]] = Contact(
-            key=entry["key"], name=entry["name"], phone=entry["phone"], source=str(entry["source"]),
+            key=entry["key"], name=entry["name"], phone=entry.get("phone") or "", source=str(entry["source"]),
             source_date=str(entry["source_date"]), as_printed=entry["as_printed"],
             confirmed_by=confirmed.get("by"),
             confirmed_on=on if isinstance(on, dt.date) or on is None else dt.date.fromisoformat(str(on)))
@@ -60,11 +60,19 @@ def phone(key: str) -> str:
 
 
 def fill_contacts(text: str) -> str:
-    """Replace each `{contact_<key>}` with that contact's number. An unknown key is an error
-    (a test runs every answer through this), never a gap in what a family reads."""
-    return PLACEHOLDER.sub(lambda match: phone(match["key"]), text)
+    """Replace each `{contact_<key>}` with that contact's number. A line naming a contact that
+    has no number yet is left out (so an answer can list a local number the council has still
+    to give). An unknown key is an error (a test runs every answer through this), never a gap
+    in what a family reads."""
+    kept = []
+    for line in text.split("\n"):
+        keys = [match["key"] for match in PLACEHOLDER.finditer(line)]
+        if any(not phone(key) for key in keys):
+            continue
+        kept.append(PLACEHOLDER.sub(lambda match: phone(match["key"]), line))
+    return "\n".join(kept)
 
 
 def placeholder_values() -> dict[str, str]:
     """`contact_<key>` -> number, for templating that takes a mapping (Rasa's response variables)."""
-    return {f"contact_{key}": entry.phone for key, entry in all_contacts().items()}
+    return {f"contact_{key}": entry.phone for key, entry in all_contacts().items() if entry.phone}

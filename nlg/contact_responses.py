@@ -1,0 +1,27 @@
+"""Rasa's own response templates, with each `{contact_<key>}` filled from the one list of
+contacts (send_guide/content/contacts.yml) before Rasa fills its slot values. A line that names
+a contact with no number yet (one the council has still to give) is left out of the reply.
+
+Configured in endpoints.yml as `nlg: type: nlg.contact_responses.ContactFilledResponses`; it runs
+in the Rasa server, so even answers that need no action server get the numbers.
+"""
+
+from typing import Any, Dict, Optional, Text
+
+from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+from rasa.shared.core.domain import Domain
+from rasa.utils.endpoints import EndpointConfig
+
+from send_guide.contacts import fill_contacts
+
+
+class ContactFilledResponses(TemplatedNaturalLanguageGenerator):
+    def __init__(self, endpoint_config: Optional[EndpointConfig] = None, domain: Optional[Domain] = None,
+                 **_: Any) -> None:
+        super().__init__((domain or Domain.empty()).responses)
+
+    def _fill_response(self, response: Dict[Text, Any], filled_slots: Optional[Dict[Text, Any]] = None,
+                       **kwargs: Any) -> Dict[Text, Any]:
+        if isinstance(response.get("text"), str):
+            response["text"] = fill_contacts(response["text"])
+        return super()._fill_response(response, filled_slots, **kwargs)
