@@ -1,5 +1,7 @@
 """The source pages every answer must rest on, with the exact wording of their "Source:" line."""
 
+from dataclasses import dataclass
+
 SOURCE_TITLES: dict[str, str] = {
     "000": 'Luton Local Offer, "I am a professional" page',
     "001": 'Luton Local Offer, "I am a parent or carer" page',
@@ -13,3 +15,33 @@ SOURCE_TITLES: dict[str, str] = {
 def source_line(*source_ids: str) -> str:
     """The closing line of an answer, naming each page it rests on."""
     return "Source: " + " and ".join(SOURCE_TITLES[sid] for sid in source_ids) + "."
+
+
+@dataclass(frozen=True)
+class PageDate:
+    """How old a source page is, in the page's own words, never a guess. Facts taken from a page
+    (the services directory) are shown with this until a person has checked them."""
+
+    evidence: str  # the page's own words the date rests on (a test finds them on the page)
+    dated: str = ""  # the date the page gives itself, as it gives it; "" when it gives none
+    mentions: str = ""  # an undated page: the newest date its text mentions, a hint of its age
+
+    def __str__(self) -> str:
+        if self.dated:
+            return self.dated
+        return f"no date given; it mentions {self.mentions}" if self.mentions else "no date given"
+
+
+# Kept apart from SOURCE_TITLES: only the web pages (not our own references) have a page date.
+PAGE_DATES: dict[str, PageDate] = {
+    "000": PageDate(mentions="the 2018 inspection", evidence="Following our SEND area inspection (2018)"),
+    "001": PageDate(mentions="April 2021", evidence="75 day nurseries throughout Luton (April 2021)"),
+    "002": PageDate(mentions="May 2022", evidence="Two strategy refresh workshops were held in March and May 2022"),
+    "003": PageDate(dated="2022", evidence="© 2022 Luton Council"),
+    "004": PageDate(dated="last updated 10 January 2017", evidence="Last Updated: 10 January 2017"),
+}
+
+
+def dated_titles(*source_ids: str) -> str:
+    """The pages named with their dates: 'Luton Council, "..." page (2022)'."""
+    return " and ".join(f"{SOURCE_TITLES[sid]} ({PAGE_DATES[sid]})" for sid in source_ids)

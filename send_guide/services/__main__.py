@@ -4,17 +4,23 @@
     python -m send_guide.services export FILE.csv    write the directory to a CSV file ("-" = stdout)
     python -m send_guide.services import FILE.csv    check the file, then replace the directory with it
     python -m send_guide.services find "speech therapy"
+    python -m send_guide.services confirm "Penrose" --by "SENDIAS adviser"   [--on YYYY-MM-DD]
+    python -m send_guide.services unchecked          list the services no person has checked yet
+
+Confirm a service only after checking its details with the service itself (phone it, or read
+its own current page). Give a name or a role, never contact details.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 from send_guide.services import directory
 from send_guide.services.db import make_engine, session_factory
-from send_guide.services.presentation import as_text
+from send_guide.services.presentation import as_text, provenance
 from send_guide.services.records import RecordErrors
 from send_guide.services.search import find_services
 
@@ -30,6 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     load.add_argument("file", type=Path)
     find = commands.add_parser("find", help="search as the assistant does")
     find.add_argument("text")
+    confirm = commands.add_parser("confirm", help="record that a person checked a service's details")
+    confirm.add_argument("name", help="the service's name, as `export` writes it")
+    confirm.add_argument("--by", required=True, help="who checked it: a name or a role")
+    confirm.add_argument("--on", type=_day, default=dt.date.today(), help="the day it was checked (default today)")
+    commands.add_parser("unchecked", help="list the services no person has checked yet")
     args = parser.parse_args(argv)
 
     engine = make_engine()
@@ -51,10 +62,40 @@ def main(argv: list[str] | None = None) -> int:
             print(errors, file=sys.stderr)
             return 1
         print(f"Imported {count} services; the directory now holds exactly the file.")
+    elif args.command == "confirm":
+        return _confirm(engine, args.name, args.by, args.on)
+    elif args.command == "unchecked":
+        with session_factory(engine)() as session:
+            names = directory.unconfirmed_names(session)
+        print("\n".join(names) if names else "Every service has been checked by a person.")
+        print(f"{len(names)} services not yet checked.", file=sys.stderr)
     else:
         with session_factory(engine)() as session:
             matches = find_services(session, args.text)
         print("\n\n".join(as_text(match.service) for match in matches) or "No match.")
+    return 0
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _confirm(engine, name: str, by: str, on: dt.date) -> int:
+    try:
+        record = directory.confirm(engine, name, by, on)
+    except RecordErrors as errors:
+        print(f"Nothing was changed:\n{errors}", file=sys.stderr)
+        return 1
+    except LookupError:
+        with session_factory(engine)() as session:
+            close = [match.service.name for match in find_services(session, name)]
+        hint = f" Did you mean: {'; '.join(close)}?" if close else " `export` lists every name."
+        print(f"Nothing was changed: no service is called {name!r}.{hint}", file=sys.stderr)
+        return 1
+    print(f"Confirmed {record.name}. The assistant now says: {provenance(record)}")
     return 0
 
 

@@ -18,7 +18,14 @@ from sqlalchemy.orm import Session
 
 from send_guide.services.db import ROOT, migrate, session_factory
 from send_guide.services.model import LIST_SEPARATOR, Service, ServiceCategory
-from send_guide.services.records import COLUMNS, RecordErrors, ServiceRecord, record_from_row
+from send_guide.services.records import (
+    COLUMNS,
+    RETIRED_COLUMNS,
+    RecordErrors,
+    ServiceRecord,
+    confirmation_problems,
+    record_from_row,
+)
 
 SEED_FILE = ROOT / "data" / "services.csv"
 
@@ -26,9 +33,11 @@ SEED_FILE = ROOT / "data" / "services.csv"
 def parse_csv(stream: TextIO, today: dt.date | None = None) -> list[ServiceRecord]:
     """Every record of a CSV file, or RecordErrors listing each bad line (line 1 is the header)."""
     reader = csv.DictReader(stream)
-    missing = [column for column in COLUMNS if column not in (reader.fieldnames or [])]
+    header = reader.fieldnames or []
+    missing = [column for column in COLUMNS if column not in header]
     if missing:
-        raise RecordErrors([f"line 1: missing columns: {', '.join(missing)}"])
+        raise RecordErrors([f"line 1: missing columns: {', '.join(missing)}"]
+                           + [f"line 1: {hint}" for column, hint in RETIRED_COLUMNS.items() if column in header])
     records, problems, names = [], [], {}
     for line, row in enumerate(reader, start=2):
         record, errors = record_from_row(row, today)
@@ -55,7 +64,8 @@ def replace_all(session: Session, records: Iterable[ServiceRecord]) -> int:
             name=record.name, aliases=LIST_SEPARATOR.join(record.aliases), description=record.description,
             who_can_refer=record.who_can_refer, phone=record.phone, email=record.email, address=record.address,
             postcode=record.postcode, website=record.website, opening_hours=record.opening_hours,
-            source=LIST_SEPARATOR.join(record.source), last_verified=record.last_verified,
+            source=LIST_SEPARATOR.join(record.source), confirmed_by=record.confirmed_by,
+            confirmed_on=record.confirmed_on,
             categories=[ServiceCategory(category=category) for category in record.categories],
         ))
         count += 1
@@ -74,10 +84,33 @@ def import_csv(engine: Engine, path: Path) -> int:
 def to_record(service: Service) -> ServiceRecord:
     return ServiceRecord(
         name=service.name, categories=tuple(service.category_ids), source=tuple(service.source.split(LIST_SEPARATOR)),
-        last_verified=service.last_verified, aliases=tuple(service.alias_list), description=service.description,
+        aliases=tuple(service.alias_list), description=service.description,
         who_can_refer=service.who_can_refer, phone=service.phone, email=service.email, address=service.address,
         postcode=service.postcode, website=service.website, opening_hours=service.opening_hours,
+        confirmed_by=service.confirmed_by, confirmed_on=service.confirmed_on,
     )
+
+
+def confirm(engine: Engine, name: str, by: str, on: dt.date, today: dt.date | None = None) -> ServiceRecord:
+    """Record that a person checked one row's details against the service itself: who and when.
+    Raises LookupError for an unknown name, RecordErrors for a confirmation that cannot stand."""
+    by = by.strip()
+    problems = confirmation_problems(by, on, today)
+    if problems:
+        raise RecordErrors(problems)
+    with session_factory(engine).begin() as session:
+        service = session.execute(select(Service).where(func.lower(Service.name) == name.strip().lower())
+                                  ).scalar_one_or_none()
+        if service is None:
+            raise LookupError(name)
+        service.confirmed_by, service.confirmed_on = by, on
+        return to_record(service)
+
+
+def unconfirmed_names(session: Session) -> list[str]:
+    """Services no person has checked yet, for staff to work through."""
+    query = select(Service.name).where(Service.confirmed_on.is_(None)).order_by(Service.name)
+    return list(session.execute(query).scalars())
 
 
 def all_records(session: Session) -> list[ServiceRecord]:

@@ -2,20 +2,25 @@
 
 One row per service; its categories in a table of their own so "who helps with housing?" is a
 plain indexed query. Aliases are few and only ever searched in Python, so they are one text field.
+A row is shown with its source page's date until a person confirms it (who and when, or neither).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
 
 LIST_SEPARATOR = "|"  # between aliases, categories and sources in one field (and CSV cell)
+CONFIRMED_BY_LENGTH = 100
+# A confirmation says who and when: a name without a date, or a date without a name, is refused.
+CONFIRMED_BOTH_OR_NEITHER = "(confirmed_by = '') = (confirmed_on IS NULL)"
 
 
 class Service(Base):
     __tablename__ = "service"
+    __table_args__ = (CheckConstraint(CONFIRMED_BOTH_OR_NEITHER, name="ck_service_confirmed_both_or_neither"),)
 
     id = Column(Integer, primary_key=True)
     name = Column(String(200), nullable=False, unique=True)
@@ -28,8 +33,9 @@ class Service(Base):
     postcode = Column(String(10), nullable=False, default="")
     website = Column(String(500), nullable=False, default="")
     opening_hours = Column(Text, nullable=False, default="")
-    source = Column(String(200), nullable=False)  # the page the facts come from
-    last_verified = Column(Date, nullable=False)
+    source = Column(String(200), nullable=False)  # the pages the facts come from
+    confirmed_by = Column(String(CONFIRMED_BY_LENGTH), nullable=False, default="")  # a name or role; "" = nobody yet
+    confirmed_on = Column(Date, nullable=True)  # the day that person checked the row
 
     categories = relationship("ServiceCategory", cascade="all, delete-orphan", lazy="selectin",
                               order_by="ServiceCategory.category")

@@ -1,8 +1,28 @@
-"""How a service is shown: a short plain-text block for chat, and a card for the web widget."""
+"""How a service is shown: a short plain-text block for chat, and a card for the web widget.
+
+Both say where the details come from and how old that page is, and whether a person has checked
+them since, so a family can tell a confirmed number from one copied off a page of 2017.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from send_guide.services.records import ServiceRecord
+from send_guide.sources import dated_titles
+
+
+def in_words(day: dt.date) -> str:
+    """"3 December 2026": no day-first or month-first digits to misread."""
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def provenance(service: ServiceRecord) -> str:
+    """Where the details come from (with the page's own date) and who checked them, if anyone."""
+    line = f"Details from: {dated_titles(*service.source)}."
+    if service.confirmed_by and service.confirmed_on:
+        return f"{line} Checked by {service.confirmed_by} on {in_words(service.confirmed_on)}."
+    return f"{line} Not yet checked by staff."
 
 
 def as_text(service: ServiceRecord) -> str:
@@ -24,6 +44,7 @@ def as_text(service: ServiceRecord) -> str:
         lines.append(f"Who can contact or refer: {service.who_can_refer}")
     if not (service.phone or service.email or service.website):
         lines.append("Search for it on the Luton Local Offer website for contact details.")
+    lines.append(provenance(service))
     return "\n".join(lines)
 
 
@@ -41,5 +62,7 @@ def as_card(service: ServiceRecord) -> dict:
         "who_can_refer": service.who_can_refer,
         "categories": list(service.categories),
         "sources": service.source_titles,
-        "last_verified": service.last_verified.isoformat(),
+        "provenance": provenance(service),
+        "confirmed_by": service.confirmed_by,
+        "confirmed_on": service.confirmed_on.isoformat() if service.confirmed_on else None,
     }

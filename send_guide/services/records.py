@@ -12,16 +12,21 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from send_guide.content_files import load_content
-from send_guide.services.model import LIST_SEPARATOR
-from send_guide.sources import SOURCE_TITLES
+from send_guide.services.model import CONFIRMED_BY_LENGTH, LIST_SEPARATOR
+from send_guide.sources import PAGE_DATES, SOURCE_TITLES
 
 COLUMNS = ("name", "aliases", "categories", "description", "who_can_refer", "phone", "email", "address",
-           "postcode", "website", "opening_hours", "source", "last_verified")
+           "postcode", "website", "opening_hours", "source", "confirmed_by", "confirmed_on")
+# A column of files exported before confirmations: its dates were never a person's check.
+RETIRED_COLUMNS = {"last_verified": "last_verified is no longer used: to mark a row as checked, fill in "
+                                    "confirmed_by (who checked it) and confirmed_on (the day, YYYY-MM-DD)"}
 
 UK_PHONE = re.compile(r"^(?:0\d{9,10}|999|111|116 ?123)$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)
 WEBSITE = re.compile(r"^https?://[a-z0-9.-]+\.[a-z]{2,}(?:[/?#]\S*)?$", re.I)
 POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$", re.I)
+# A confirmer is named by a name or a role; contact details would be personal data we do not need.
+CONTACT_DETAILS = re.compile(r"@|\d{5}|\d{3,}[ -]\d{3,}|https?:|www\.", re.I)
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,6 @@ class ServiceRecord:
     name: str
     categories: tuple[str, ...]
     source: tuple[str, ...]
-    last_verified: dt.date
     aliases: tuple[str, ...] = ()
     description: str = ""
     who_can_refer: str = ""
@@ -52,6 +56,8 @@ class ServiceRecord:
     postcode: str = ""
     website: str = ""
     opening_hours: str = ""
+    confirmed_by: str = ""  # who checked the row (a name or role); "" until a person has
+    confirmed_on: dt.date | None = None  # the day they checked it
 
     @property
     def source_titles(self) -> list[str]:
@@ -65,7 +71,7 @@ class ServiceRecord:
                 value = LIST_SEPARATOR.join(value)
             elif isinstance(value, dt.date):
                 value = value.isoformat()
-            row[column] = value
+            row[column] = value or ""
         return row
 
 
@@ -81,6 +87,22 @@ class RecordErrors(Exception):
 
 def _split(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(LIST_SEPARATOR) if part.strip())
+
+
+def confirmation_problems(confirmed_by: str, confirmed_on: dt.date | None, today: dt.date | None = None) -> list[str]:
+    """Why a confirmation cannot stand: it needs both who and when, a day not in the future, and a
+    name or role only (no contact details)."""
+    problems = []
+    if bool(confirmed_by) != (confirmed_on is not None):
+        missing = "confirmed_on (the day it was checked)" if confirmed_by else "confirmed_by (who checked it)"
+        problems.append(f"confirmed_by and confirmed_on go together: {missing} is missing")
+    if len(confirmed_by) > CONFIRMED_BY_LENGTH:
+        problems.append(f"confirmed_by: longer than {CONFIRMED_BY_LENGTH} characters")
+    if CONTACT_DETAILS.search(confirmed_by) or any(not ch.isprintable() for ch in confirmed_by):
+        problems.append(f"confirmed_by: {confirmed_by!r} should be a name or a role only, with no contact details")
+    if confirmed_on is not None and confirmed_on > (today or dt.date.today()):
+        problems.append(f"confirmed_on: {confirmed_on} is in the future")
+    return problems
 
 
 def record_from_row(row: dict[str, str], today: dt.date | None = None) -> tuple[ServiceRecord | None, list[str]]:
@@ -100,8 +122,9 @@ def record_from_row(row: dict[str, str], today: dt.date | None = None) -> tuple[
     sources = _split(value["source"])
     if not sources:
         problems.append("source: the page the facts come from is needed")
-    problems += [f"source: unknown source {src!r} (known: {', '.join(SOURCE_TITLES)})" for src in sources
-                 if src not in SOURCE_TITLES]
+    # Only pages with a known date: a service is shown with its page's date until someone checks it.
+    problems += [f"source: unknown source page {src!r} (known: {', '.join(PAGE_DATES)})" for src in sources
+                 if src not in PAGE_DATES]
     phone = value["phone"]
     if phone and not UK_PHONE.match(phone.replace(" ", "")):
         problems.append(f"phone: {phone!r} is not a UK phone number")
@@ -111,17 +134,17 @@ def record_from_row(row: dict[str, str], today: dt.date | None = None) -> tuple[
         problems.append(f"website: {value['website']!r} is not a web address starting with http:// or https://")
     if value["postcode"] and not POSTCODE.match(value["postcode"]):
         problems.append(f"postcode: {value['postcode']!r} is not a UK postcode")
-    verified = None
-    try:
-        verified = dt.date.fromisoformat(value["last_verified"])
-        if verified > (today or dt.date.today()):
-            problems.append(f"last_verified: {verified} is in the future")
-    except ValueError:
-        problems.append(f"last_verified: {value['last_verified']!r} is not a date (YYYY-MM-DD)")
+    confirmed_on = None
+    if value["confirmed_on"]:
+        try:
+            confirmed_on = dt.date.fromisoformat(value["confirmed_on"])
+        except ValueError:
+            problems.append(f"confirmed_on: {value['confirmed_on']!r} is not a date (YYYY-MM-DD)")
+    if confirmed_on is not None or not value["confirmed_on"]:  # a bad date is reported once, above
+        problems += confirmation_problems(value["confirmed_by"], confirmed_on, today)
     if problems:
         return None, problems
-    assert verified is not None
     plain = {f.name: value[f.name] for f in fields(ServiceRecord)
-             if f.name not in {"categories", "source", "last_verified", "aliases"}}
-    return ServiceRecord(categories=cats, source=sources, last_verified=verified, aliases=_split(value["aliases"]),
-                         **plain), []
+             if f.name not in {"categories", "source", "aliases", "confirmed_on"}}
+    return ServiceRecord(categories=cats, source=sources, aliases=_split(value["aliases"]),
+                         confirmed_on=confirmed_on, **plain), []

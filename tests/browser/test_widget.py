@@ -194,3 +194,16 @@ def test_a_message_about_harm_gets_the_crisis_contacts_first_with_a_call_back_of
     expect(first_reply).to_contain_text("phone 999")
     expect(first_reply).to_contain_text("Childline: 0800 1111")
     expect(page.locator(".sg-quick-reply", has_text="Ask for a call back")).to_be_visible()
+
+
+def test_a_service_card_says_where_its_details_come_from_and_that_staff_have_not_checked_them(page: Page) -> None:
+    open_widget(page)
+    ask(page, "What's the number for the SEN assessment team?")
+    card = page.locator(".sg-card", has_text="SEN Assessment Team").first
+    expect(card).to_be_visible(timeout=ANSWER_TIMEOUT)
+    line = card.locator(".sg-card-provenance")
+    expect(line).to_have_text('Details from: Luton Council, "Education, Health and Care needs assessment" page '
+                              "(2022). Not yet checked by staff.")
+    expect(line).to_be_visible()
+    assert line.evaluate("node => node.children.length") == 0  # text only, no markup from data
+    expect(card).not_to_contain_text("2026")

@@ -48,3 +48,20 @@ def test_a_category_button_lists_its_services(chat) -> None:
     replies = chat('/find_service{"service_category":"housing"}')
     names = [card["name"] for card in cards(replies)]
     assert "Penrose" in names and "Luton Council housing advice line" in names
+
+
+def test_a_service_answer_says_how_old_its_facts_are_and_claims_no_check(chat) -> None:
+    """The details come from a council page of 2022 that no member of staff has checked since:
+    the answer and its card say so, and nothing claims the row was checked (it used to carry a
+    made-up "checked on 25 November 2026")."""
+    replies = chat("What's the number for the SEN assessment team?")
+    said = "\n\n".join(texts(replies))
+    honest = ('Details from: Luton Council, "Education, Health and Care needs assessment" page (2022). '
+              "Not yet checked by staff.")
+    assert honest in said, said
+    [card] = [card for card in cards(replies) if card["name"] == "SEN Assessment Team (SENAT), Luton Council"]
+    assert card["provenance"] == honest
+    assert card["confirmed_by"] == "" and card["confirmed_on"] is None
+    assert "last_verified" not in card
+    everything = repr(replies)
+    assert "2026-11-25" not in everything and "25 November 2026" not in everything

@@ -14,6 +14,8 @@ import textstat
 from send_guide.deadlines import dialogue
 from send_guide.deadlines.rules import RULES
 from send_guide.languages.replies import MESSAGE_KINDS, language_messages
+from send_guide.services.presentation import provenance
+from send_guide.services.records import record_from_row
 from tests.project_files import ROOT, domain
 
 MEDIAN_GRADE = 8  # reading age of about 13; the answers aim lower, for reading age 9-11
@@ -37,8 +39,10 @@ def everything_said() -> list[tuple[str, str]]:
     english = language_messages("en")
     texts += [(f"language notice {kind}", english.text(kind)) for kind in MESSAGE_KINDS]
     with (ROOT / "data" / "services.csv").open(encoding="utf-8") as stream:
-        texts += [(f"service {row['name']}", f"{row['description']} {row['who_can_refer']}")
-                  for row in csv.DictReader(stream)]
+        rows = list(csv.DictReader(stream))
+    texts += [(f"service {row['name']}", f"{row['description']} {row['who_can_refer']}") for row in rows]
+    texts += [(f"where the details of {row['name']} come from", provenance(record_from_row(row)[0]))
+              for row in rows]
     return texts
 
 

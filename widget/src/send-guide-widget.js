@@ -200,6 +200,10 @@
       place.appendChild(el("span", { translate: "no" }, address));
       card.appendChild(place);
     }
+    // Where the details come from, how old that page is, and whether staff have checked them.
+    if (typeof service.provenance === "string" && service.provenance) {
+      card.appendChild(el("p", { "class": "sg-card-provenance" }, service.provenance));
+    }
     return card;
   }
 

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from send_guide.services.db import database_url, make_engine
+from send_guide.services.db import database_url, make_engine, migration_connection
 from send_guide.services.model import Base
 
 target_metadata = Base.metadata
@@ -16,7 +16,7 @@ def run_migrations_online() -> None:
             context.run_migrations()
         return
     engine = make_engine(context.config.get_main_option("sqlalchemy.url") or database_url())
-    with engine.connect() as connection:
+    with migration_connection(engine) as connection:  # as db.migrate does (SQLite's foreign keys)
         context.configure(connection=connection, target_metadata=target_metadata)
         with context.begin_transaction():
             context.run_migrations()
