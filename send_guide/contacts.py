@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from send_guide.content_files import load_content
+from send_guide.sources import PAGE_DATES
 
 PLACEHOLDER = re.compile(r"\{contact_(?P<key>[a-z0-9_]+)\}")
 
@@ -21,11 +22,16 @@ class Contact:
     key: str
     name: str
     phone: str  # empty while the council has not given it
-    source: str  # a file id in shared/sources, or "national"
-    source_date: str  # the date the source page gives for itself, as it gives it
+    source: str  # a file id in shared/sources, "national" or "council"
     as_printed: str
+    source_note: str = ""  # for a number not on a source page: where it was read, and when
     confirmed_by: str | None = None
     confirmed_on: dt.date | None = None
+
+    @property
+    def source_date(self) -> str:
+        """How old the page giving the number is (its own words), or where a number not on a page was read."""
+        return str(PAGE_DATES[self.source]) if self.source in PAGE_DATES else self.source_note
 
     @property
     def confirmed(self) -> bool:
@@ -45,7 +51,7 @@ def all_contacts() -> dict[str, Contact]:
         on = confirmed.get("on")
         contacts[entry["key"]] = Contact(
             key=entry["key"], name=entry["name"], phone=entry.get("phone") or "", source=str(entry["source"]),
-            source_date=str(entry["source_date"]), as_printed=entry["as_printed"],
+            as_printed=entry.get("as_printed") or "", source_note=entry.get("source_note") or "",
             confirmed_by=confirmed.get("by"),
             confirmed_on=on if isinstance(on, dt.date) or on is None else dt.date.fromisoformat(str(on)))
     return contacts
