@@ -92,6 +92,7 @@ def test_widget_locales_translate_every_widget_string() -> None:
         assert locale["language"] == code and locale["dir"] == language_messages(code).direction
         assert set(locale["strings"]) == keys, code
         assert SENDIAS_PHONE in locale["strings"]["unreachable"]
+        assert re.findall(r"\d", locale["strings"]["notChecked"]) == [], "no number in the draft line"
 
 
 def test_message_metadata_of_any_shape_is_read_safely() -> None:
