@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import Session
 
+from send_guide.languages.status import translation_statuses
 from send_guide.services.db import as_utc
 from send_guide.triage import feedback, sessions
 from send_guide.triage.cases import OPEN_STATUSES, export_csv, queue, set_status
@@ -224,7 +225,8 @@ def _export(ctx: StaffContext) -> response.HTTPResponse:
 
 
 def _report(ctx: StaffContext) -> response.HTTPResponse:
-    return ctx.render("report.html", scores=feedback.least_helpful(ctx.db), unanswered=feedback.unanswered(ctx.db))
+    return ctx.render("report.html", scores=feedback.least_helpful(ctx.db), unanswered=feedback.unanswered(ctx.db),
+                      translations=translation_statuses())
 
 
 def _find(db: Session, reference: str) -> TriageCase | None:

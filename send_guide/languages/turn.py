@@ -3,7 +3,8 @@
 First, a pre-written message in her language (send_guide/languages/replies.py): "we understood;
 the answer follows in English; your browser can translate it; phone SENDIAS", or "we did not
 understand", or, when a translation service is configured and works, "a computer translated
-this". Then each answer message: translated, or in English if there is no service or it failed
+this", each with a "not yet checked by a fluent speaker" line while its file is a draft.
+Then each answer message: translated, or in English if there is no service or it failed
 (after one failure in a turn the rest of the turn stays in English rather than wait again).
 Every message says its language and direction, so the page can mark it up for screen readers
 and browser translation. No Rasa import: the channels hand each outgoing message to `render`.
@@ -67,7 +68,7 @@ class LanguageTurn:
         if self._notice_sent:
             return [answer]
         self._notice_sent = True
-        notice = {"text": self.language.text(self._notice_kind(message, translated)), **self.tags}
+        notice = {"text": self.language.notice(self._notice_kind(message, translated)), **self.tags}
         return [answer, notice] if crisis else [notice, answer]
 
     @staticmethod

@@ -2,7 +2,8 @@
 
   python -m send_guide.triage add-staff NAME      make a staff account (asks for the password)
   python -m send_guide.triage export FILE.csv     the queue as CSV (most urgent first)
-  python -m send_guide.triage report              least helpful answers and unanswered questions
+  python -m send_guide.triage report              least helpful answers, unanswered questions, and
+                                                  which translations a fluent speaker has not checked
   python -m send_guide.triage retention [--days N]
       delete cases, their audit trail, conversations and feedback older than N days (default:
       RETENTION_DAYS, else 90), and ended staff sessions; run it daily, e.g. from cron
@@ -16,6 +17,7 @@ import getpass
 import sys
 
 from send_guide import conversations
+from send_guide.languages.status import translation_statuses
 from send_guide.services.db import make_engine, migrate, session_factory
 from send_guide.triage import feedback, sessions
 from send_guide.triage.cases import delete_older_than, export_csv, retention_days
@@ -31,6 +33,12 @@ def _password(from_stdin: bool) -> str:
     return first
 
 
+def _print_translations() -> None:
+    print("Translations (a draft has not been checked by a fluent speaker; users see a line saying so):")
+    for status in translation_statuses():
+        print(f"  {status.language} ({status.code}), {status.part.lower()}, {status.path}: {status.describe()}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m send_guide.triage", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -40,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     staff.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     export = commands.add_parser("export", help="the queue as CSV")
     export.add_argument("file")
-    commands.add_parser("report", help="least helpful answers and unanswered questions")
+    commands.add_parser("report", help="least helpful answers, unanswered questions, translations to check")
     retention = commands.add_parser("retention", help="delete old cases, conversations and feedback")
     retention.add_argument("--days", type=int, default=None)
     args = parser.parse_args(argv)
@@ -65,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
                 print("Questions the assistant could not place (newest first):")
                 for question in feedback.unanswered(session):
                     print(f"  {question}")
+                _print_translations()
             else:
                 days = args.days if args.days is not None else retention_days()
                 deleted = delete_older_than(session, days, now)

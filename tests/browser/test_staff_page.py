@@ -1,6 +1,7 @@
 """A call back asked for in the widget, then handled on the staff page, in one real browser each."""
 
 import datetime as dt
+import json
 import re
 from typing import Iterator
 
@@ -12,6 +13,7 @@ from send_guide.services.db import make_engine, migrate, session_factory
 from send_guide.triage.staff import add_staff
 from tests.browser.conftest import OUTPUT, Site
 from tests.browser.test_widget import ANSWER_TIMEOUT, ask, bot_messages, open_widget
+from tools.servers import ROOT
 
 PASSWORD = "browser test passphrase"
 REFERENCE = re.compile(r"CB-[A-Z2-9]{6}")
@@ -113,4 +115,18 @@ def test_a_wrong_password_is_announced_and_the_form_stays_usable(staff_page: Pag
     staff_page.get_by_role("button", name="Log in").click()
     expect(staff_page.get_by_role("alert")).to_contain_text("The name or the password is wrong")
     expect(staff_page.get_by_label("Name")).to_have_value(adviser)
+    no_axe_violations(staff_page)
+
+
+def test_the_answer_report_lists_the_translations_to_check_accessibly(staff_page: Page, site: Site,
+                                                                      adviser: str) -> None:
+    log_in(staff_page, site, adviser)
+    staff_page.get_by_role("link", name="Answer report").click()
+    expect(staff_page.get_by_role("heading", name="Translations to check")).to_be_visible()
+    table = staff_page.locator("table.translations")
+    polish_words = table.get_by_role("row").filter(has_text="widget/src/locales/pl.json")
+    expect(polish_words).to_contain_text("Polish (pl)")
+    status = json.loads((ROOT / "widget/src/locales/pl.json").read_text(encoding="utf-8"))["review"]["status"]
+    expect(polish_words.get_by_role("cell").nth(3)).to_have_text(status)
+    expect(table.get_by_role("columnheader")).to_have_text(["Language", "Part", "File", "Status", "Reviewer", "Date"])
     no_axe_violations(staff_page)

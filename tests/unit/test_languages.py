@@ -6,8 +6,14 @@ import re
 import pytest
 
 from send_guide.languages.identify import SUPPORTED, identify, identify_message
-from send_guide.languages.replies import CRISIS_FOLLOWS, MESSAGE_KINDS, available_languages, language_messages
-from tests.project_files import ROOT
+from send_guide.languages.replies import (
+    ANSWER_FOLLOWS,
+    CRISIS_FOLLOWS,
+    MESSAGE_KINDS,
+    available_languages,
+    language_messages,
+)
+from tests.project_files import ROOT, domain
 
 
 @pytest.mark.parametrize(("text", "code"), [
@@ -86,6 +92,7 @@ def test_widget_locales_translate_every_widget_string() -> None:
         assert locale["language"] == code and locale["dir"] == language_messages(code).direction
         assert set(locale["strings"]) == keys, code
         assert SENDIAS_PHONE in locale["strings"]["unreachable"]
+        assert re.findall(r"\d", locale["strings"]["notChecked"]) == [], "no number in the draft line"
 
 
 def test_message_metadata_of_any_shape_is_read_safely() -> None:
@@ -95,3 +102,42 @@ def test_message_metadata_of_any_shape_is_read_safely() -> None:
     assert identify_message("hello", {"language": "pl"}).code == "pl"
     channel_decision = {"identified_language": {"code": "ro", "confidence": "high", "reason": "detected"}}
     assert identify_message("hello", channel_decision).code == "ro"
+
+
+# --- translating the answer: a way that works on a phone, not only "right-click" -------------------
+
+RIGHT_CLICK = re.compile(r"right[- ]?click", re.IGNORECASE)
+
+
+def english_texts() -> list[tuple[str, str]]:
+    """Everything in English that could tell a user how to translate the page."""
+    texts = [(f"en.yml {kind}", text) for kind, text in ENGLISH_MESSAGES.messages.items()]
+    texts += [(name, variant["text"]) for name, variants in domain()["responses"].items()
+              for variant in variants if "text" in variant]
+    script = (WIDGET / "send-guide-widget.js").read_text(encoding="utf-8")
+    texts += [(f"widget string {key}", text) for key, text in re.findall(r'(\w+): "([^"]*)"', script)]
+    return texts
+
+
+def test_no_english_text_says_right_click_without_a_way_for_phones() -> None:
+    for name, text in english_texts():
+        if RIGHT_CLICK.search(text):
+            assert re.search(r"\bon a phone\b", text, re.IGNORECASE) and "menu" in text, name
+
+
+def test_the_english_notice_gives_a_phone_way_and_a_computer_way_to_translate() -> None:
+    text = ENGLISH_MESSAGES.text(ANSWER_FOLLOWS)
+    phone, computer = text.index("On a phone"), text.index("On a computer")
+    assert text.count('"Translate"') == 2, "one for each way"
+    assert '"Translate"' in text[phone:computer] and '"Translate"' in text[computer:]
+    assert "Chrome" in text and "Edge" in text
+
+
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
+def test_each_translated_notice_keeps_both_ways_to_translate(code: str) -> None:
+    """Structure, not language: the phone way and the computer way each name the browser's
+    "Translate" command, kept in English as the user may see it in her browser's menu."""
+    for romanised in (False, True):
+        text = language_messages(code, romanised=romanised).text(ANSWER_FOLLOWS)
+        assert text.count("Translate") == 2, (code, romanised)
+        assert "Chrome" in text and "Edge" in text, (code, romanised)

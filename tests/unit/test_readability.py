@@ -38,6 +38,7 @@ def everything_said() -> list[tuple[str, str]]:
                                                                *dialogue.DATE_QUESTIONS.values()]]
     english = language_messages("en")
     texts += [(f"language notice {kind}", english.text(kind)) for kind in MESSAGE_KINDS]
+    texts.append(("language notice not_checked", english.not_checked))
     with (ROOT / "data" / "services.csv").open(encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream))
     texts += [(f"service {row['name']}", f"{row['description']} {row['who_can_refer']}") for row in rows]

@@ -168,13 +168,13 @@ SECOND = {"text": "Is there anything else?"}
 def test_without_a_service_the_notice_comes_first_then_the_english_answer() -> None:
     out = render_turn(URDU, None, FIRST, SECOND)
     assert [m["lang"] for m in out] == ["ur", "en", "en"]
-    assert out[0]["text"] == language_messages("ur").text("answer_follows") and out[0]["dir"] == "rtl"
+    assert out[0]["text"] == language_messages("ur").notice("answer_follows") and out[0]["dir"] == "rtl"
     assert out[1]["text"] == ANSWER and out[1]["buttons"] == FIRST["buttons"]
 
 
 def test_with_a_service_the_answer_and_buttons_are_translated_and_labelled(stub) -> None:
     out = render_turn(URDU, LibreTranslate(Settings(url=stub.url)), FIRST, SECOND)
-    assert out[0]["text"] == language_messages("ur").text("machine_translated")
+    assert out[0]["text"] == language_messages("ur").notice("machine_translated")
     assert out[1]["machine_translated"] and out[1]["lang"] == "ur" and out[1]["text"].startswith("[ur]")
     assert out[1]["buttons"] == [{"title": "[ur] Tell me more", "payload": "/tell_me_more"}]
     assert out[2]["text"].startswith("[ur]")
@@ -184,14 +184,23 @@ def test_when_the_service_fails_the_turn_falls_back_to_english_and_stops_asking_
     stub.mode, stub.slow_seconds = "slow", 1.0
     translator = LibreTranslate(Settings(url=stub.url, timeout_seconds=0.2, retries=0))
     out = render_turn(Identified("pl", 0.9, "detected"), translator, FIRST, SECOND)
-    assert out[0]["text"] == language_messages("pl").text("answer_follows")
+    assert out[0]["text"] == language_messages("pl").notice("answer_follows")
     assert [m["lang"] for m in out[1:]] == ["en", "en"] and out[1]["text"] == ANSWER
     assert len(stub.requests) == 1, "the second message did not wait for the service again"
 
 
+def test_a_draft_language_notice_says_a_fluent_speaker_has_not_checked_it() -> None:
+    urdu = language_messages("ur")
+    assert urdu.review.draft, "ur.yml is a draft until a fluent Urdu speaker checks it"
+    out = render_turn(URDU, None, FIRST, SECOND)
+    lines = out[0]["text"].split("\n")
+    assert lines == [urdu.text("answer_follows"), urdu.not_checked, language_messages("en").not_checked]
+    assert not any(urdu.not_checked in message["text"] for message in out[1:]), "once per turn, with the notice"
+
+
 def test_not_understood_gets_its_own_notice() -> None:
     out = render_turn(Identified("ro", 0.9, "detected"), None, {"text": "Sorry", "utter_action": "utter_default"})
-    assert out[0]["text"] == language_messages("ro").text("not_understood")
+    assert out[0]["text"] == language_messages("ro").notice("not_understood")
 
 
 def test_romanised_urdu_gets_the_latin_letter_notice_and_no_machine_translation(stub) -> None:
@@ -204,5 +213,5 @@ def test_crisis_contacts_come_first_and_do_not_wait_for_the_service(stub) -> Non
     stub.mode = "slow"
     crisis = {"text": "If you are in danger now, phone 999.", "utter_action": "utter_crisis"}
     out = render_turn(URDU, LibreTranslate(Settings(url=stub.url, timeout_seconds=2)), crisis)
-    assert out[0]["text"] == crisis["text"] and out[1]["text"] == language_messages("ur").text("crisis_follows")
+    assert out[0]["text"] == crisis["text"] and out[1]["text"] == language_messages("ur").notice("crisis_follows")
     assert not stub.requests

@@ -3,17 +3,21 @@
 import csv
 import datetime as dt
 import io
+import json
 import re
 
 import pytest
 import requests
 from sqlalchemy import select, update
 
+from send_guide.languages.replies import LANGUAGES_DIR
+from send_guide.languages.status import WIDGET_LOCALES_DIR
 from send_guide.triage.cases import CallBackRequest, open_case
 from send_guide.triage.feedback import UNANSWERED, record
 from send_guide.triage.model import StaffSession, TriageCase
 from send_guide.triage.throttle import LIMIT
 from send_guide.triage.urgency import Level, Urgency
+from tests.project_files import read_yaml
 from tests.web.conftest import PASSWORD, RETENTION_DAYS, StaffSite
 from web.app import create_app
 from web.settings import WebSettings
@@ -236,6 +240,25 @@ def test_the_report_shows_the_least_helpful_answers_and_unanswered_questions(sta
     page = staff_site.logged_in("content.editor").get(f"{staff_site.url}/staff/report", timeout=30).text
     assert re.search(r"<td>transport</td><td>2</td><td>2</td>", page)
     assert "&lt;b&gt;what is a banding panel&lt;/b&gt; call [number]" in page
+
+
+def test_the_report_lists_each_translation_with_its_review_status(staff_site: StaffSite) -> None:
+    staff_site.add_staff("translation.checker")
+    page = staff_site.logged_in("translation.checker").get(f"{staff_site.url}/staff/report", timeout=30).text
+    rows = {path: cells for cells, path in
+            ((cells, re.search(r"<code>([^<]+)</code>", cells).group(1))
+             for cells in re.findall(r"<tr>(.*?)</tr>", page, re.DOTALL) if "<code>" in cells)}
+    reviews = {f"send_guide/content/languages/{path.name}": read_yaml(f"send_guide/content/languages/{path.name}")
+               for path in LANGUAGES_DIR.glob("*.yml")}
+    reviews |= {f"widget/src/locales/{path.name}": json.loads(path.read_text(encoding="utf-8"))
+                for path in WIDGET_LOCALES_DIR.glob("*.json")}
+    assert set(rows) == set(reviews), "every language file and widget locale, nothing else"
+    for path, content in reviews.items():
+        review = content["review"]
+        assert f"<td>{review['status']}</td><td>{review['reviewer']}</td><td>{review['date']}</td>" in rows[path], path
+    assert "<td>reviewed</td><td>project team</td>" in rows["send_guide/content/languages/en.yml"]
+    assert "<td>Polish (pl)</td><td>Widget&#39;s own words</td><td><code>widget/src/locales/pl.json</code></td>" \
+        "<td>draft</td>" in rows["widget/src/locales/pl.json"]
 
 
 def test_the_privacy_notice_states_the_configured_retention_period(staff_site: StaffSite) -> None:

@@ -11,7 +11,9 @@
  * Languages: the user can pick one (or leave "Automatic": the assistant works out the language of
  * each message). The pick is sent with every message as metadata `language`, and the widget's own
  * words switch to it, from `localesUrl`/<code>.json (English is built in). Each bot message says
- * its language and direction (`lang`, `dir`), which the widget puts on the message.
+ * its language and direction (`lang`, `dir`), which the widget puts on the message. While a locale
+ * file's review status is not "reviewed", a line under the menu says, in that language and in
+ * English, that a fluent speaker has not checked its words yet.
  */
 (function () {
   "use strict";
@@ -50,9 +52,10 @@
     typing: "The SEND Guide is typing…", phone: "Phone: ", website: "Website: ", address: "Address: ",
     language: "Language", automatic: "Automatic", machineTranslated: "Translated by a computer",
     privacy: "How we use your information", wasHelpful: "Was this answer helpful?", helpfulYes: "Yes",
-    helpfulNo: "No", saidHelpful: "Yes, this helped", saidNotHelpful: "No, this did not help"
+    helpfulNo: "No", saidHelpful: "Yes, this helped", saidNotHelpful: "No, this did not help",
+    notChecked: "The text of this chat in your language is a translation. A fluent speaker has not checked it yet."
   };
-  var ui = { code: "en", dir: "ltr", strings: ENGLISH };
+  var ui = { code: "en", dir: "ltr", strings: ENGLISH, draft: false };
   function t(key) { return ui.strings[key] || ENGLISH[key]; }
 
   var PHONE = /(\+44\s?\d{2,4}|\(?0\d{2,4}\)?)[\s-]?\d{3,4}[\s-]?\d{3,4}|\b(?:999|111|116 123)\b/g;
@@ -116,8 +119,11 @@
   config.languages.forEach(function (pair) {
     picker.appendChild(el("option", { value: pair[0], lang: pair[0] }, pair[1]));
   });
+  // Shown while the picked language's words are a draft (see showNotChecked); describes the menu.
+  var notChecked = el("div", { id: "sg-not-checked", "class": "sg-not-checked", hidden: "" });
   toolbar.appendChild(languageLabel);
   toolbar.appendChild(picker);
+  toolbar.appendChild(notChecked);
 
   var log = el("div", { "class": "sg-log", role: "log", "aria-live": "polite", "aria-label": t("conversation"),
     tabindex: "0" });
@@ -394,12 +400,34 @@
     label.textContent = t("inputLabel");
     send.textContent = t("send");
     privacy.textContent = t("privacy");
+    showNotChecked();
+  }
+
+  // A locale counts as checked only when its file says so in full; anything else shows the line.
+  function reviewed(locale) {
+    var review = locale.review || {};
+    return review.status === "reviewed" && Boolean(review.reviewer) && Boolean(review.date);
+  }
+
+  // The "not yet checked by a fluent speaker" line: in the language (when the locale has it) and
+  // in English, each marked with its own language, as text.
+  function showNotChecked() {
+    notChecked.textContent = "";
+    if (!ui.draft) {
+      notChecked.hidden = true;
+      picker.removeAttribute("aria-describedby");
+      return;
+    }
+    if (ui.strings.notChecked) notChecked.appendChild(el("p", { lang: ui.code, dir: ui.dir }, ui.strings.notChecked));
+    notChecked.appendChild(el("p", { lang: "en", dir: "ltr" }, ENGLISH.notChecked));
+    notChecked.hidden = false;
+    picker.setAttribute("aria-describedby", "sg-not-checked");
   }
 
   // The widget's words in `code`: from its locale file, or English if there is none or it fails.
   function useLanguage(code) {
     if (!code || code === "en") {
-      ui = { code: "en", dir: "ltr", strings: ENGLISH };
+      ui = { code: "en", dir: "ltr", strings: ENGLISH, draft: false };
       applyStrings();
       return;
     }
@@ -407,7 +435,8 @@
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
     }).then(function (locale) {
-      ui = { code: locale.language, dir: locale.dir === "rtl" ? "rtl" : "ltr", strings: locale.strings || {} };
+      ui = { code: locale.language, dir: locale.dir === "rtl" ? "rtl" : "ltr", strings: locale.strings || {},
+        draft: !reviewed(locale) };
       applyStrings();
     }).catch(function () { useLanguage("en"); });
   }
