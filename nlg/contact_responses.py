@@ -6,7 +6,7 @@ Configured in endpoints.yml as `nlg: type: nlg.contact_responses.ContactFilledRe
 in the Rasa server, so even answers that need no action server get the numbers.
 """
 
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
@@ -16,12 +16,12 @@ from send_guide.contacts import fill_contacts
 
 
 class ContactFilledResponses(TemplatedNaturalLanguageGenerator):
-    def __init__(self, endpoint_config: Optional[EndpointConfig] = None, domain: Optional[Domain] = None,
+    def __init__(self, endpoint_config: EndpointConfig | None = None, domain: Domain | None = None,
                  **_: Any) -> None:
         super().__init__((domain or Domain.empty()).responses)
 
-    def _fill_response(self, response: Dict[Text, Any], filled_slots: Optional[Dict[Text, Any]] = None,
-                       **kwargs: Any) -> Dict[Text, Any]:
+    def _fill_response(self, response: Dict[str, Any], filled_slots: Dict[str, Any] | None = None,
+                       **kwargs: Any) -> Dict[str, Any]:
         if isinstance(response.get("text"), str):
             response["text"] = fill_contacts(response["text"])
         return super()._fill_response(response, filled_slots, **kwargs)

@@ -49,7 +49,8 @@ def digits(number: str) -> str:
 
 
 def contacts() -> list[dict]:
-    return load_content("contacts.yml")["contacts"]
+    """The contacts that have a number (one the council has still to give has none yet)."""
+    return [entry for entry in load_content("contacts.yml")["contacts"] if entry.get("phone")]
 
 
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t.intent)
@@ -125,7 +126,7 @@ def test_every_phone_number_is_a_known_contact() -> None:
 @pytest.mark.skipif(not SOURCES.is_dir(), reason="the source pages (../shared/sources) are not beside this clone")
 def test_every_local_contact_is_in_its_source_page() -> None:
     for contact in contacts():
-        if contact["source"] == "national":
+        if contact["source"] in ("national", "council"):
             continue
         (page,) = SOURCES.glob(f"{contact['source']}_*.txt")
         text = re.sub(r"\s+", " ", re.sub(r"[()–-]", " ", page.read_text(encoding="utf-8")))
