@@ -12,13 +12,14 @@ from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.utils.endpoints import EndpointConfig
 
-from send_guide.contacts import fill_contacts
+from send_guide.contacts import all_contacts, fill_contacts
 
 
 class ContactFilledResponses(TemplatedNaturalLanguageGenerator):
     def __init__(self, endpoint_config: EndpointConfig | None = None, domain: Domain | None = None,
                  **_: Any) -> None:
         super().__init__((domain or Domain.empty()).responses)
+        all_contacts()  # a wrong contacts.yml stops Rasa at start, with its message, not mid-reply
 
     def _fill_response(self, response: Dict[str, Any], filled_slots: Dict[str, Any] | None = None,
                        **kwargs: Any) -> Dict[str, Any]:

@@ -43,17 +43,40 @@ class Contact:
         return re.sub(r"\D", "", self.phone)
 
 
+class ContactsFileError(ValueError):
+    """contacts.yml says something that cannot be right; the message names the entry."""
+
+
 @cache
 def all_contacts() -> dict[str, Contact]:
-    contacts = {}
-    for entry in load_content("contacts.yml")["contacts"]:
+    return read_contacts(load_content("contacts.yml")["contacts"], dt.date.today())
+
+
+def read_contacts(entries: list[dict], today: dt.date) -> dict[str, Contact]:
+    """Check and read the entries. A confirmation is a person (or role) and a day, both or
+    neither, never in the future: a number must not look checked when nobody checked it."""
+    contacts: dict[str, Contact] = {}
+    for entry in entries:
+        key = str(entry.get("key") or "")
+        if not re.fullmatch(r"[a-z0-9_]+", key) or key in contacts:
+            raise ContactsFileError(f"contacts.yml: {key!r} is not a new key of lower-case letters, digits and _")
+        source = str(entry.get("source") or "")
+        if not (source in PAGE_DATES or (source in ("national", "council") and entry.get("source_note"))):
+            raise ContactsFileError(f"contacts.yml: {key}: a source page id, or national/council with a source_note")
         confirmed = entry.get("confirmed") or {}
-        on = confirmed.get("on")
-        contacts[entry["key"]] = Contact(
-            key=entry["key"], name=entry["name"], phone=entry.get("phone") or "", source=str(entry["source"]),
+        by, on = confirmed.get("by"), confirmed.get("on")
+        if bool(by) != bool(on):
+            raise ContactsFileError(f"contacts.yml: {key}: a confirmation needs both who (by) and when (on)")
+        try:
+            on = on if isinstance(on, dt.date) or on is None else dt.date.fromisoformat(str(on))
+        except ValueError as error:
+            raise ContactsFileError(f"contacts.yml: {key}: confirmed on {on!r} is not a date (YYYY-MM-DD)") from error
+        if on is not None and on > today:
+            raise ContactsFileError(f"contacts.yml: {key}: confirmed on {on} is in the future")
+        contacts[key] = Contact(
+            key=key, name=entry["name"], phone=entry.get("phone") or "", source=source,
             as_printed=entry.get("as_printed") or "", source_note=entry.get("source_note") or "",
-            confirmed_by=confirmed.get("by"),
-            confirmed_on=on if isinstance(on, dt.date) or on is None else dt.date.fromisoformat(str(on)))
+            confirmed_by=by or None, confirmed_on=on)
     return contacts
 
 
@@ -82,3 +105,18 @@ def fill_contacts(text: str) -> str:
 def placeholder_values() -> dict[str, str]:
     """`contact_<key>` -> number, for templating that takes a mapping (Rasa's response variables)."""
     return {f"contact_{key}": entry.phone for key, entry in all_contacts().items() if entry.phone}
+
+
+def main() -> int:
+    """`python -m send_guide.contacts`: every contact, where it comes from, and whether the
+    council has confirmed it (docs/GO_LIVE_CHECKS.md says what to do with the list)."""
+    for entry in all_contacts().values():
+        state = (f"confirmed by {entry.confirmed_by} on {entry.confirmed_on:%d %B %Y}" if entry.confirmed
+                 else "NOT CONFIRMED")
+        number = entry.phone or "(no number yet)"
+        print(f"{entry.key:<26} {number:<15} {state}\n    {entry.name}\n    source: {entry.source}, {entry.source_date}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

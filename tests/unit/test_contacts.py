@@ -1,6 +1,8 @@
 """The one list of contacts (send_guide/content/contacts.yml) and how replies name them."""
 
+import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from rasa.shared.core.domain import Domain
@@ -8,6 +10,8 @@ from rasa.shared.core.domain import Domain
 from nlg.contact_responses import ContactFilledResponses
 from send_guide import contacts
 from send_guide.contacts import PLACEHOLDER, all_contacts, fill_contacts, phone
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_every_contact_has_a_key_a_source_and_the_date_of_that_source() -> None:
@@ -38,3 +42,34 @@ def test_rasa_fills_contacts_then_its_own_slot_values() -> None:
     reply = ContactFilledResponses(domain=domain).generate_from_slots("utter_x", {"name": "Amina"}, "rest")
     assert reply["text"] == f"Hi Amina. Phone {phone('senat')}."
     assert not PLACEHOLDER.search(reply["text"])
+
+
+GOOD = {"key": "someone", "name": "Someone", "phone": "01582 548156", "source": "003", "as_printed": "x"}
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    ({"key": "Bad Key"}, "not a new key"),
+    ({"source": "999"}, "a source page id"),
+    ({"source": "national"}, "a source page id"),  # a national number must say where it was read
+    ({"confirmed": {"by": "SENDIAS manager", "on": None}}, "both who"),
+    ({"confirmed": {"by": None, "on": "2026-11-30"}}, "both who"),
+    ({"confirmed": {"by": "SENDIAS manager", "on": "30/11/2026"}}, "not a date"),
+    ({"confirmed": {"by": "SENDIAS manager", "on": "2026-12-25"}}, "in the future"),
+])
+def test_the_contacts_file_is_checked(change: dict, problem: str) -> None:
+    with pytest.raises(contacts.ContactsFileError, match=problem):
+        contacts.read_contacts([{**GOOD, **change}], dt.date(2026, 12, 1))
+
+
+def test_a_confirmed_contact_says_who_and_when() -> None:
+    entry = contacts.read_contacts([{**GOOD, "confirmed": {"by": "SENDIAS manager", "on": "2026-11-30"}}],
+                                   dt.date(2026, 12, 1))["someone"]
+    assert entry.confirmed and entry.confirmed_on == dt.date(2026, 11, 30)
+    assert entry.source_date == "2022"  # page 003's own date, from send_guide/sources.py
+
+
+def test_the_go_live_list_names_every_contact_not_yet_confirmed() -> None:
+    checklist = (ROOT / "docs" / "GO_LIVE_CHECKS.md").read_text(encoding="utf-8")
+    for entry in all_contacts().values():
+        if not entry.confirmed:
+            assert f"`{entry.key}`" in checklist, entry.key
