@@ -1,7 +1,8 @@
 """The contacts an answer may give, read from send_guide/content/contacts.yml: the one place
 each phone number is written, with the page it comes from and whether the council has
 confirmed it. Code asks for a contact by its key; answers and language files name it as
-`{contact_<key>}`, filled in by `fill_contacts` when the reply is made.
+`{contact_<key>}` (or `{tel_<key>}` for a tel: link), filled in by `fill_contacts` when the
+reply is made or the file is served.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from functools import cache
 from send_guide.content_files import load_content
 from send_guide.sources import PAGE_DATES
 
-PLACEHOLDER = re.compile(r"\{contact_(?P<key>[a-z0-9_]+)\}")
+# {contact_<key>}: the number as people read it; {tel_<key>}: its digits, for a tel: link.
+PLACEHOLDER = re.compile(r"\{(?P<form>contact|tel)_(?P<key>[a-z0-9_]+)\}")
 
 
 @dataclass(frozen=True)
@@ -98,13 +100,13 @@ def fill_contacts(text: str) -> str:
         keys = [match["key"] for match in PLACEHOLDER.finditer(line)]
         if any(not phone(key) for key in keys):
             continue
-        kept.append(PLACEHOLDER.sub(lambda match: phone(match["key"]), line))
+        kept.append(PLACEHOLDER.sub(_number, line))
     return "\n".join(kept)
 
 
-def placeholder_values() -> dict[str, str]:
-    """`contact_<key>` -> number, for templating that takes a mapping (Rasa's response variables)."""
-    return {f"contact_{key}": entry.phone for key, entry in all_contacts().items() if entry.phone}
+def _number(match: re.Match[str]) -> str:
+    found = contact(match["key"])
+    return found.tel if match["form"] == "tel" else found.phone
 
 
 def main() -> int:
@@ -114,7 +116,8 @@ def main() -> int:
         state = (f"confirmed by {entry.confirmed_by} on {entry.confirmed_on:%d %B %Y}" if entry.confirmed
                  else "NOT CONFIRMED")
         number = entry.phone or "(no number yet)"
-        print(f"{entry.key:<26} {number:<15} {state}\n    {entry.name}\n    source: {entry.source}, {entry.source_date}")
+        print(f"{entry.key:<26} {number:<15} {state}")
+        print(f"    {entry.name}\n    source: {entry.source}, {entry.source_date}")
     return 0
 
 

@@ -11,6 +11,7 @@ from typing import Iterable
 
 from rapidfuzz.distance import OSA
 
+from send_guide.contacts import fill_contacts
 from send_guide.content_files import load_content
 from send_guide.sources import source_line
 
@@ -48,7 +49,7 @@ def entries() -> dict[str, GlossaryEntry]:
         term_id: GlossaryEntry(
             term_id=term_id,
             name=spec["name"],
-            definition=" ".join(spec["definition"].split()),
+            definition=fill_contacts(" ".join(spec["definition"].split())),
             source=str(spec["source"]),
             answer_intent=spec.get("answer_intent"),
         )

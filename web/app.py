@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Sanic, response
 from sanic.request import Request
 
+from send_guide.contacts import all_contacts, fill_contacts
 from send_guide.services.db import make_engine, migrate, session_factory
 from send_guide.triage.cases import retention_days
 from web import staff
@@ -37,6 +38,10 @@ TYPES = {
     ".css": "text/css; charset=utf-8",
 }
 DEMO_BOT_URL = "http://localhost:5005"  # as written in widget/demo/index.html
+# The widget's files name phone numbers as {contact_<key>}, filled from contacts.yml when served
+# (a council that hosts the widget files itself serves them the same way: README).
+FILLED = {".js", ".json", ".html"}
+VENDOR = WIDGET / "node_modules" / "socket.io-client" / "dist"
 MAX_REQUEST_BYTES = 64 * 1024  # the largest thing posted here is a login form
 
 
@@ -45,6 +50,7 @@ def create_app(settings: WebSettings, name: str = "send_guide_web") -> Sanic:
     app.config.REQUEST_MAX_SIZE = MAX_REQUEST_BYTES
     app.config.FALLBACK_ERROR_FORMAT = "html"
     app.ctx.settings = settings
+    all_contacts()  # a wrong contacts.yml stops the server at start, with its message
     app.ctx.templates = Environment(loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
                                     autoescape=select_autoescape(default=True, default_for_string=True))
     engine = make_engine(settings.database_url)
@@ -69,12 +75,15 @@ async def _serve_file(request: Request) -> response.HTTPResponse:
     body = path.read_bytes()
     if path.suffix == ".html":  # point the demo page at the bot this server was started for
         body = body.replace(DEMO_BOT_URL.encode(), request.app.ctx.settings.bot_url.encode())
+    if path.suffix in FILLED and path.parent != VENDOR:  # phone numbers from contacts.yml
+        body = fill_contacts(body.decode("utf-8")).encode("utf-8")
     return _page(request, body, TYPES.get(path.suffix, "application/octet-stream"))
 
 
 async def _privacy_notice(request: Request) -> response.HTTPResponse:
     template = request.app.ctx.templates.from_string(PRIVACY_NOTICE.read_text(encoding="utf-8"))
-    return _page(request, template.render(retention_days=retention_days()).encode(), TYPES[".html"])
+    page = fill_contacts(template.render(retention_days=retention_days()))
+    return _page(request, page.encode(), TYPES[".html"])
 
 
 async def _no_icon(_request: Request) -> response.HTTPResponse:

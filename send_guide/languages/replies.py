@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from send_guide.contacts import fill_contacts
 from send_guide.content_files import CONTENT_DIR, load_content
 from send_guide.languages.review import Review, parse_review
 
@@ -101,7 +102,7 @@ def parse_language(content: Any, romanised: bool, where: str) -> LanguageMessage
         english_name=content["english_name"],
         direction=source["direction"],
         review=review,
-        messages=dict(messages),
+        messages={kind: fill_contacts(text) for kind, text in messages.items()},
         not_checked=not_checked.strip(),
     )
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from send_guide.contacts import fill_contacts
 from send_guide.languages.identify import SUPPORTED, identify, identify_message
 from send_guide.languages.replies import (
     ANSWER_FOLLOWS,
@@ -91,7 +92,8 @@ def test_widget_locales_translate_every_widget_string() -> None:
         locale = json.loads((WIDGET / "locales" / f"{code}.json").read_text(encoding="utf-8"))
         assert locale["language"] == code and locale["dir"] == language_messages(code).direction
         assert set(locale["strings"]) == keys, code
-        assert SENDIAS_PHONE in locale["strings"]["unreachable"]
+        assert "{contact_sendias}" in locale["strings"]["unreachable"], "the number from contacts.yml"
+        assert SENDIAS_PHONE in fill_contacts(locale["strings"]["unreachable"])
         assert re.findall(r"\d", locale["strings"]["notChecked"]) == [], "no number in the draft line"
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from send_guide.contacts import fill_contacts
 from send_guide.languages.replies import (
     MESSAGE_KINDS,
     LanguageFileError,
@@ -46,7 +47,8 @@ def polish_file(tmp_path: Path, review, **changes) -> Path:
 def test_a_draft_file_adds_the_not_checked_line_in_its_language_then_in_english(tmp_path, kind) -> None:
     draft = read_language_file(polish_file(tmp_path, {"status": "draft", "reviewer": "", "date": ""}))
     assert draft.review.draft
-    assert draft.notice(kind) == f"{POLISH['messages'][kind]}\n{POLISH['not_checked']}\n{ENGLISH_LINE}"
+    expected = fill_contacts(POLISH["messages"][kind])  # the file names the number; the user reads it
+    assert draft.notice(kind) == f"{expected}\n{POLISH['not_checked']}\n{ENGLISH_LINE}"
 
 
 @pytest.mark.parametrize("kind", MESSAGE_KINDS)
@@ -54,7 +56,7 @@ def test_a_reviewed_file_has_no_not_checked_line(tmp_path, kind) -> None:
     review = {"status": "reviewed", "reviewer": "A. Kowalska", "date": "2026-12-01"}
     reviewed = read_language_file(polish_file(tmp_path, review))
     assert not reviewed.review.draft and reviewed.review.reviewer == "A. Kowalska"
-    assert reviewed.notice(kind) == POLISH["messages"][kind]
+    assert reviewed.notice(kind) == fill_contacts(POLISH["messages"][kind])
     assert POLISH["not_checked"] not in reviewed.notice(kind) and ENGLISH_LINE not in reviewed.notice(kind)
 
 

@@ -48,7 +48,7 @@
     botSaid: "SEND Guide said: ", slow: "The chat connection is slow. Your messages will still be sent.",
     lost: "Connection lost. Trying to reconnect…",
     unreachable: "Sorry, I cannot reach the SEND Guide right now. Please try again in a minute. " +
-      "For help now, phone Luton SENDIAS on 01582 548156.",
+      "For help now, phone Luton SENDIAS on {contact_sendias}.",
     typing: "The SEND Guide is typing…", phone: "Phone: ", website: "Website: ", address: "Address: ",
     language: "Language", automatic: "Automatic", machineTranslated: "Translated by a computer",
     privacy: "How we use your information", wasHelpful: "Was this answer helpful?", helpfulYes: "Yes",
