@@ -7,10 +7,12 @@ reply is made or the file is served.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from send_guide.content_files import load_content
 from send_guide.sources import PAGE_DATES
@@ -109,9 +111,20 @@ def _number(match: re.Match[str]) -> str:
     return found.tel if match["form"] == "tel" else found.phone
 
 
-def main() -> int:
-    """`python -m send_guide.contacts`: every contact, where it comes from, and whether the
-    council has confirmed it (docs/GO_LIVE_CHECKS.md says what to do with the list)."""
+def main(argv: list[str] | None = None) -> int:
+    """`python -m send_guide.contacts` lists every contact, where it comes from and whether the
+    council has confirmed it (docs/GO_LIVE_CHECKS.md); `... fill SOURCE TARGET` writes a copy of
+    a file with its numbers filled in, for a council that serves the widget's files itself."""
+    parser = argparse.ArgumentParser(prog="python -m send_guide.contacts", description=main.__doc__)
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("list", help="every contact and whether it is confirmed (the default)")
+    fill = commands.add_parser("fill", help="copy a file with {contact_<key>} and {tel_<key>} filled in")
+    fill.add_argument("source", type=Path)
+    fill.add_argument("target", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "fill":
+        args.target.write_text(fill_contacts(args.source.read_text(encoding="utf-8")), encoding="utf-8")
+        return 0
     for entry in all_contacts().values():
         state = (f"confirmed by {entry.confirmed_by} on {entry.confirmed_on:%d %B %Y}" if entry.confirmed
                  else "NOT CONFIRMED")

@@ -73,3 +73,13 @@ def test_the_go_live_list_names_every_contact_not_yet_confirmed() -> None:
     for entry in all_contacts().values():
         if not entry.confirmed:
             assert f"`{entry.key}`" in checklist, entry.key
+
+
+def test_the_command_lists_contacts_and_fills_a_file(tmp_path, capsys) -> None:
+    assert contacts.main([]) == 0
+    listed = capsys.readouterr().out
+    assert "sendias" in listed and "NOT CONFIRMED" in listed and "(no number yet)" in listed
+    source, target = tmp_path / "in.js", tmp_path / "out.js"
+    source.write_text('var x = "phone {contact_sendias}"; var y = "tel:{tel_sendias}";', encoding="utf-8")
+    assert contacts.main(["fill", str(source), str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == f'var x = "phone {phone("sendias")}"; var y = "tel:01582548156";'
