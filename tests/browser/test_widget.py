@@ -193,6 +193,8 @@ def test_a_message_about_harm_gets_the_crisis_contacts_first_with_a_call_back_of
     first_reply = bot_messages(page).nth(count)
     expect(first_reply).to_contain_text("phone 999")
     expect(first_reply).to_contain_text("Childline: 0800 1111")
+    expect(first_reply).to_contain_text("0808 800 5000")  # NSPCC, for a child at risk
+    expect(first_reply).to_contain_text("0808 2000 247")  # National Domestic Abuse Helpline
     expect(page.locator(".sg-quick-reply", has_text="Ask for a call back")).to_be_visible()
 
 
