@@ -1,0 +1,53 @@
+"""Statements a family could act on (issue 14, items 7-10 and 15), read from the answers as a user sees them.
+
+Each fact here rests on shared/national-law.md or a source page; the test names where, so that a
+change to the wording that drops or twists the fact fails here and not in a family's letter.
+"""
+
+import re
+
+from tests.law_lines import answer_citations, law_line
+from tests.project_files import domain, response_texts
+
+# Topics where a young person (16 to 25) has their own rights or their own situation (issue 14, item 10).
+YOUNG_PERSON_TOPICS = ["request_assessment", "what_can_be_appealed", "annual_review", "turning_18",
+                       "preparing_for_adulthood", "transport", "diagnosis_needed"]
+YOUR_CHILD = re.compile(r"\byour (child|son|daughter|kid)\b|\bchild's\b", re.IGNORECASE)
+
+
+def variant(response: str, role: str | None = None) -> str:
+    """The text of the variant for `role`, or of the default (parents) variant."""
+    for candidate in domain()["responses"][response]:
+        roles = [cond["value"] for cond in candidate.get("condition", []) if cond["name"] == "role"]
+        if (role in roles) if role else not roles:
+            return candidate["text"]
+    raise LookupError(f"{response} has no variant for {role or 'parents'}")
+
+
+def shown(text: str) -> str:
+    """What the user reads before the Law and Source lines, on one line, lower case."""
+    return re.split(r"\n\n(?:Law|Source): ", text)[0].replace("\n", " ").lower()
+
+
+def cites(text: str, tag: str, ref: str) -> bool:
+    """The answer's Law line names this provision (tag as on the national law sheet)."""
+    laws = law_line(text)
+    return bool(laws) and (tag, ref) in {(c.tag, c.ref) for c in answer_citations(laws)}
+
+
+# --- item 7: only the parent, the young person or the school can ask (CFA 2014 s.36(1)) ---
+
+def test_no_answer_says_anyone_can_ask_for_an_assessment() -> None:
+    """The professional page (source 000) says anyone can ask; the law gives the right to three only."""
+    for text in response_texts("utter_request_assessment"):
+        assert not re.search(r"\banyone\b[^.]*\b(ask|request)", shown(text)), text
+
+
+def test_professionals_are_told_who_can_ask_and_what_they_can_do_instead() -> None:
+    said = shown(variant("utter_request_assessment", "professional"))
+    assert all(who in said for who in ("parent", "young person", "school")), said
+    assert re.search(r"(doctors?|health visitors?|social workers?)[^.]*(cannot|can not)", said), said
+    assert "tell the council" in said, "what they can do instead (SEND CoP 2015 para 9.9; CFA 2014 s.24)"
+    assert "under school age" in said, "the NHS duty to tell the council (CFA 2014 s.23)"
+    text = variant("utter_request_assessment", "professional")
+    assert cites(text, "CFA 2014", "36(1)") and cites(text, "SEND CoP 2015", "9.9")
