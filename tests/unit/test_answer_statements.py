@@ -6,6 +6,8 @@ change to the wording that drops or twists the fact fails here and not in a fami
 
 import re
 
+import pytest
+
 from tests.law_lines import answer_citations, law_line
 from tests.project_files import domain, response_texts
 
@@ -51,3 +53,20 @@ def test_professionals_are_told_who_can_ask_and_what_they_can_do_instead() -> No
     assert "under school age" in said, "the NHS duty to tell the council (CFA 2014 s.23)"
     text = variant("utter_request_assessment", "professional")
     assert cites(text, "CFA 2014", "36(1)") and cites(text, "SEND CoP 2015", "9.9")
+
+
+# --- item 8: the appeal time limit on the first screen (HESC Rules 2008 r.20(1)(c)) ---
+
+@pytest.mark.parametrize("role", [None])
+def test_the_appeal_answer_gives_the_time_limit_on_its_first_screen(role: str | None) -> None:
+    text = variant("utter_what_can_be_appealed", role)
+    said = shown(text)
+    assert re.search(r"2 months (of|from|after) the date[^.]* decision letter", said), said
+    assert re.search(r"1 month (of|from|after) the date[^.]* mediation certificate", said), said
+    assert "later" in said, "whichever is later"
+    assert cites(text, "HESC Rules 2008", "20(1)(c)")
+
+
+def test_the_appeal_answer_offers_to_work_out_the_date() -> None:
+    for candidate in domain()["responses"]["utter_what_can_be_appealed"]:
+        assert "/ask_deadline" in [button["payload"] for button in candidate.get("buttons", [])]
