@@ -8,8 +8,9 @@ import re
 
 import pytest
 
+from send_guide.topics import catalogue
 from tests.law_lines import answer_citations, law_line
-from tests.project_files import domain, response_texts
+from tests.project_files import domain, nlu_examples, response_texts
 
 # Topics where a young person (16 to 25) has their own rights or their own situation (issue 14, item 10).
 YOUNG_PERSON_TOPICS = ["request_assessment", "what_can_be_appealed", "annual_review", "turning_18",
@@ -70,3 +71,30 @@ def test_the_appeal_answer_gives_the_time_limit_on_its_first_screen(role: str | 
 def test_the_appeal_answer_offers_to_work_out_the_date() -> None:
     for candidate in domain()["responses"]["utter_what_can_be_appealed"]:
         assert "/ask_deadline" in [button["payload"] for button in candidate.get("buttons", [])]
+
+
+# --- item 9: no diagnosis is needed (CFA 2014 s.20(1)-(2), s.36(8); Equality Act 2010 s.6) ---
+
+def test_diagnosis_questions_have_a_topic_of_their_own() -> None:
+    topic = catalogue().get("diagnosis_needed")
+    assert topic is not None and topic.group == "ehc"
+
+
+@pytest.mark.parametrize("role", [None, "young_person"])
+def test_the_diagnosis_answer_says_none_is_needed_for_sen_support_or_an_assessment(role: str | None) -> None:
+    text = variant("utter_diagnosis_needed", role)
+    said = shown(text)
+    assert said.startswith("no."), said
+    assert re.search(r"(do|does) not need a diagnosis", said), said
+    assert "sen support" in said and "education, health and care needs assessment" in said
+    assert "equality act" in said, "disabled in law needs no diagnosis either"
+    assert cites(text, "CFA 2014", "36(8)") and cites(text, "CFA 2014", "20(1)") and cites(text, "EqA 2010", "6")
+
+
+def test_only_the_diagnosis_topic_is_trained_on_whether_a_diagnosis_is_needed() -> None:
+    """Neighbours (autism pathway, worried about progress) keep questions about getting a diagnosis."""
+    asks_if_needed = re.compile(r"\b(need|needs|without|before|no|must have|have to have)\b.{0,40}\bdiagno", re.I)
+    for intent, examples in nlu_examples().items():
+        if intent != "diagnosis_needed":
+            assert not [e for e in examples if asks_if_needed.search(e)], intent
+    assert len([e for e in nlu_examples()["diagnosis_needed"] if "diagno" in e.lower()]) >= 10
