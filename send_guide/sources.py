@@ -24,4 +24,5 @@ LAW_TAGS: dict[str, str] = {
     "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008": "HESC Rules 2008",
     "Equality Act 2010": "EqA 2010",
     "Education Act 1996": "EA 1996",
+    "Care Act 2014": "Care Act 2014",
 }

@@ -14,6 +14,7 @@ LONG_PARENT_STORY = (
     "for more than a year now. The school told me they cannot ask for an EHCP until he gets a diagnosis. "
     "Is this true? Do we really have to wait for the diagnosis?"
 )
+YOUNG_PERSON_BUTTON = '/inform_role{"user_role":"young_person"}'
 
 
 def said(replies: list) -> str:
@@ -42,3 +43,18 @@ def test_a_professional_is_told_who_can_ask_for_an_assessment(chat) -> None:
     reply = said(chat("can I request an EHC needs assessment for a child on my caseload?"))
     assert variant_for("utter_request_assessment", "professional") in reply, reply
     assert "anyone" not in reply.lower()
+
+
+def test_a_young_person_gets_their_own_answers_about_appeals_and_reviews(chat) -> None:
+    chat(YOUNG_PERSON_BUTTON)
+    appeal = said(chat("can I appeal the council's decision about my plan myself?"))
+    assert variant_for("utter_what_can_be_appealed", "young_person") in appeal, appeal
+    review = said(chat("what happens at my annual review at college"))
+    assert variant_for("utter_annual_review", "young_person") in review, review
+    assert "your child" not in (appeal + review).lower()
+
+
+def test_a_young_person_turning_18_is_not_told_about_their_child(chat) -> None:
+    chat(YOUNG_PERSON_BUTTON)
+    reply = said(chat("what happens to my ehcp when i turn 18"))
+    assert variant_for("utter_turning_18", "young_person") in reply, reply

@@ -58,7 +58,7 @@ def test_professionals_are_told_who_can_ask_and_what_they_can_do_instead() -> No
 
 # --- item 8: the appeal time limit on the first screen (HESC Rules 2008 r.20(1)(c)) ---
 
-@pytest.mark.parametrize("role", [None])
+@pytest.mark.parametrize("role", [None, "young_person"])
 def test_the_appeal_answer_gives_the_time_limit_on_its_first_screen(role: str | None) -> None:
     text = variant("utter_what_can_be_appealed", role)
     said = shown(text)
@@ -98,3 +98,48 @@ def test_only_the_diagnosis_topic_is_trained_on_whether_a_diagnosis_is_needed() 
         if intent != "diagnosis_needed":
             assert not [e for e in examples if asks_if_needed.search(e)], intent
     assert len([e for e in nlu_examples()["diagnosis_needed"] if "diagno" in e.lower()]) >= 10
+
+
+# --- item 10: young people get answers written to them ---
+
+@pytest.mark.parametrize("topic", YOUNG_PERSON_TOPICS)
+def test_young_people_get_their_own_answer(topic: str) -> None:
+    assert "young_person" in catalogue().get(topic).roles
+    text = variant(f"utter_{topic}", "young_person")
+    assert not YOUR_CHILD.search(text), f"utter_{topic} tells a young person about 'your child'"
+    assert re.search(r"\byou(r)?\b", shown(text)), "written to the young person"
+
+
+def test_no_young_person_answer_talks_about_your_child() -> None:
+    answers = [(name, candidate["text"]) for name, variants in domain()["responses"].items() for candidate in variants
+               if any(cond.get("value") == "young_person" for cond in candidate.get("condition", []))]
+    assert len(answers) >= len(YOUNG_PERSON_TOPICS)
+    assert not [name for name, text in answers if YOUR_CHILD.search(text)]
+
+
+def test_young_people_appeal_in_their_own_name() -> None:
+    text = variant("utter_what_can_be_appealed", "young_person")
+    said = shown(text)
+    assert "your own name" in said and "last friday in june" in said, said
+    assert "capacity" in said and "parent" in said, "the mental capacity note (CFA 2014 s.80)"
+    assert cites(text, "CFA 2014", "51(1)") and cites(text, "CFA 2014", "83(2)") and cites(text, "CFA 2014", "80")
+
+
+def test_young_people_hear_the_travel_rules_for_their_age() -> None:
+    text = variant("utter_transport", "young_person")
+    said = shown(text)
+    assert "16 to 18" in said and "no automatic right" in said, said
+    assert "19 to 25" in said and "free" in said, said
+    assert cites(text, "EA 1996", "509AA") and cites(text, "EA 1996", "508F")
+
+
+def test_a_young_person_turning_18_hears_the_plan_can_go_on_to_25() -> None:
+    text = variant("utter_turning_18", "young_person")
+    said = shown(text)
+    assert "when you reach 18" in said and "25" in said and "does not stop" in said, said
+    assert cites(text, "CFA 2014", "46")
+
+
+def test_a_young_persons_annual_review_covers_adulthood_and_their_own_appeal() -> None:
+    said = shown(variant("utter_annual_review", "young_person"))
+    assert "12 months" in said and "preparing for adulthood" in said and "appeal" in said, said
