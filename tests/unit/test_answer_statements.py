@@ -10,7 +10,7 @@ import pytest
 
 from send_guide.topics import catalogue
 from tests.law_lines import answer_citations, law_line
-from tests.project_files import domain, nlu_examples, response_texts
+from tests.project_files import SOURCES, domain, nlu_examples, response_texts
 
 # Topics where a young person (16 to 25) has their own rights or their own situation (issue 14, item 10).
 YOUNG_PERSON_TOPICS = ["request_assessment", "what_can_be_appealed", "annual_review", "turning_18",
@@ -143,3 +143,43 @@ def test_a_young_person_turning_18_hears_the_plan_can_go_on_to_25() -> None:
 def test_a_young_persons_annual_review_covers_adulthood_and_their_own_appeal() -> None:
     said = shown(variant("utter_annual_review", "young_person"))
     assert "12 months" in said and "preparing for adulthood" in said and "appeal" in said, said
+
+
+# --- item 15: five smaller corrections ---
+
+def test_an_ehc_plan_does_not_continue_into_higher_education() -> None:
+    """An EHC plan ends when a young person starts higher education (national-law.md 7.8; CFA 2014 s.45(1))."""
+    for text in response_texts("utter_higher_education"):
+        said = shown(text)
+        assert not re.search(r"\b(usually|rather than|sometimes|may continue)\b", said), said
+        assert re.search(r"ehc plan\)? (ends|stops)", said), said
+        assert "disabled students' allowance" in said
+
+
+def test_the_assessment_purpose_has_no_old_figure_and_says_the_parent_can_ask() -> None:
+    said = shown(variant("utter_ehc_assessment_purpose"))
+    assert "1 in 50" not in said, "a 2014-era national figure, given as if current"
+    assert re.search(r"you, the parent, can ask", said), said
+    assert cites(variant("utter_ehc_assessment_purpose"), "CFA 2014", "36(1)")
+
+
+def test_what_is_an_ehc_plan_says_the_parent_can_ask_the_council_directly() -> None:
+    said = shown(variant("utter_what_is_ehcp"))
+    assert re.search(r"you can ask the council", said) and "01582 548187" in said, said
+    assert cites(variant("utter_what_is_ehcp"), "CFA 2014", "36(1)")
+
+
+@pytest.mark.skipif(not SOURCES.is_dir(), reason="the source pages (../shared/sources) are not beside this clone")
+def test_sendias_says_sometimes_where_its_page_does() -> None:
+    """Page 001: "Sometimes the service can offer more support if needed" (letters, meetings)."""
+    (page,) = SOURCES.glob("001_*.txt")
+    assert "Sometimes the service can offer more support" in page.read_text(encoding="utf-8")
+    said = shown(variant("utter_sendias_support"))
+    sometimes = said.index("sometimes")
+    assert sometimes < said.index("letters") and sometimes < said.index("meetings"), said
+
+
+def test_no_answer_promises_sendias_explains_any_word() -> None:
+    for name, variants in domain()["responses"].items():
+        for candidate in variants:
+            assert not re.search(r"explain any (word|term)", candidate.get("text", ""), re.I), name
