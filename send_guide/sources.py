@@ -45,3 +45,16 @@ PAGE_DATES: dict[str, PageDate] = {
 def dated_titles(*source_ids: str) -> str:
     """The pages named with their dates: 'Luton Council, "..." page (2022)'."""
     return " and ".join(f"{SOURCE_TITLES[sid]} ({PAGE_DATES[sid]})" for sid in source_ids)
+
+
+# The laws an answer may name on its "Law:" line (before its "Source:" line), each with the tag the
+# national fact sheet (shared/national-law.md) uses for it: every provision cited must be on the sheet.
+LAW_TAGS: dict[str, str] = {
+    "Children and Families Act 2014": "CFA 2014",
+    "SEND Regulations 2014": "SEND Regs 2014",
+    "SEND Code of Practice 2015": "SEND CoP 2015",
+    "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008": "HESC Rules 2008",
+    "Equality Act 2010": "EqA 2010",
+    "Education Act 1996": "EA 1996",
+    "Care Act 2014": "Care Act 2014",
+}

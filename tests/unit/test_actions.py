@@ -118,7 +118,7 @@ def test_role_acknowledged_and_role_specific_answer_repeated() -> None:
 
 
 def test_role_acknowledged_without_repeating_a_role_neutral_answer() -> None:
-    a_tracker = tracker("inform_role", history=["transport"], slots={"role": "parent"})
+    a_tracker = tracker("inform_role", history=["short_breaks"], slots={"role": "parent"})
     assert [m["response"] for m in run(ActionAcknowledgeRole(), a_tracker)] == ["utter_role_parent"]
 
 

@@ -9,10 +9,12 @@ from rasa.core.nlg.interpolator import interpolate_text
 from send_guide.content_files import load_content
 from send_guide.sources import SOURCE_TITLES
 from send_guide.topics import catalogue
+from tests.law_lines import NATIONAL_LAW, answer_citations, law_line, on_sheet, sheet_citations
 from tests.project_files import SOURCES, domain, nlu_examples, read_yaml, response_texts
 
 TOPICS = list(catalogue().topics.values())
-SOURCE_LINE = re.compile(r"\n\nSource: (?P<names>.+)\.$")
+# The closing lines: an optional "Law:" line (national law the answer states), then the "Source:" line.
+SOURCE_LINE = re.compile(r"\n\n(?:Law: [^\n]+\.\n)?Source: (?P<names>.+)\.$")
 PHONE = re.compile(r"(?<!\d)(?:\+44\s?|0)\d(?:[\s-]?\d){8,10}(?!\d)")
 ANNOTATION = re.compile(r"\[([^\]]+)\]\{[^}]*\}")  # "[SENCO]{...}" in e2e test stories
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -97,6 +99,21 @@ def test_every_answer_ends_with_a_known_source(name: str, text: str) -> None:
     for title in sorted(KNOWN_SOURCES, key=len, reverse=True):
         rest = rest.replace(title, "")
     assert rest.replace(" and ", "").strip() == "", f"{name}: unknown source in {match.group('names')!r}"
+    if "\nLaw: " in text:
+        assert law_line(text), f"{name}: the Law line must come just before the Source line"
+        answer_citations(law_line(text))  # names only laws of send_guide.sources.LAW_TAGS, in the known form
+
+
+@pytest.mark.skipif(not NATIONAL_LAW.is_file(), reason="the national law sheet (../shared) is not beside this clone")
+def test_every_law_an_answer_cites_is_on_the_national_law_sheet() -> None:
+    """An answer may state only the law the sheet was checked for: each provision on a Law line
+    must be cited on shared/national-law.md (citing a section where the sheet has a subsection is fine)."""
+    sheet = sheet_citations(NATIONAL_LAW.read_text(encoding="utf-8"))
+    cited = [(name, citation) for name, text in all_answer_texts() if law_line(text)
+             for citation in answer_citations(law_line(text))]
+    assert cited, "the check looks at something"
+    missing = [(name, citation) for name, citation in cited if not on_sheet(citation, sheet)]
+    assert not missing, f"not on shared/national-law.md: {missing}"
 
 
 @pytest.mark.parametrize("name,text", all_answer_texts(), ids=lambda v: v if len(v) < 60 else "")

@@ -23,7 +23,7 @@ MAX_GRADE = 12
 
 
 def sentences(text: str) -> str:
-    text = re.split(r"\n\nSource: ", text)[0]
+    text = re.split(r"\n\n(?:Law|Source): ", text)[0]
     lines = [line.strip().lstrip("-• ").strip() for line in text.splitlines() if line.strip()]
     return " ".join(line if line[-1] in ".!?:" else line + "." for line in lines)
 
