@@ -102,6 +102,6 @@ class ActionAcknowledgeRole(SafeAction):
             return []
         dispatcher.utter_message(response=f"utter_role_{role}")
         previous = catalogue().last_answered(user_intents(tracker)[:-1])
-        if previous is not None and previous.roles:
+        if previous is not None and role in previous.roles:  # the answer is different for this role
             dispatcher.utter_message(response=previous.response)
         return []

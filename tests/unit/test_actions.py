@@ -122,6 +122,15 @@ def test_role_acknowledged_without_repeating_a_role_neutral_answer() -> None:
     assert [m["response"] for m in run(ActionAcknowledgeRole(), a_tracker)] == ["utter_role_parent"]
 
 
+def test_a_parent_is_not_given_the_same_answer_twice() -> None:
+    """Parents get the default answer already: only a role with its own variant repeats it."""
+    a_tracker = tracker("inform_role", history=["transport"], slots={"role": "parent"})
+    assert [m["response"] for m in run(ActionAcknowledgeRole(), a_tracker)] == ["utter_role_parent"]
+    young = tracker("inform_role", history=["transport"], slots={"role": "young_person"})
+    assert [m["response"] for m in run(ActionAcknowledgeRole(), young)] == ["utter_role_young_person",
+                                                                          "utter_transport"]
+
+
 def test_role_not_understood_asks_for_it() -> None:
     [message] = run(ActionAcknowledgeRole(), tracker("inform_role"))
     assert message["response"] == "utter_ask_role"
