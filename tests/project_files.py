@@ -1,10 +1,13 @@
 """Read the project's Rasa files for the tests (plain YAML: the tests check what Rasa will load)."""
 
+import copy
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from send_guide.contacts import fill_contacts
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT.parent / "shared" / "sources"
@@ -16,8 +19,16 @@ def read_yaml(relative: str) -> Any:
         return yaml.safe_load(handle)
 
 
+@cache
 def domain() -> dict:
-    return read_yaml("domain.yml")
+    """domain.yml with each response's {contact_<key>} filled in, as the assistant's NLG fills it
+    (nlg/contact_responses.py): what the tests check is what families read."""
+    filled = copy.deepcopy(read_yaml("domain.yml"))
+    for variants in filled["responses"].values():
+        for variant in variants:
+            if isinstance(variant.get("text"), str):
+                variant["text"] = fill_contacts(variant["text"])
+    return filled
 
 
 def nlu_examples() -> dict[str, list[str]]:

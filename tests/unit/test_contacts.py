@@ -83,3 +83,21 @@ def test_the_command_lists_contacts_and_fills_a_file(tmp_path, capsys) -> None:
     source.write_text('var x = "phone {contact_sendias}"; var y = "tel:{tel_sendias}";', encoding="utf-8")
     assert contacts.main(["fill", str(source), str(target)]) == 0
     assert target.read_text(encoding="utf-8") == f'var x = "phone {phone("sendias")}"; var y = "tel:01582548156";'
+
+
+# Where the assistant's own words live. data/services.csv is left out: the services directory is
+# data staff edit (imported into a database), and tests/db/test_services.py checks that each of
+# its numbers is one of contacts.yml's.
+OWN_WORDS = ["domain.yml", "send_guide/**/*.py", "send_guide/content/**/*.yml", "actions/*.py", "channels/*.py",
+             "components/*.py", "nlg/*.py", "web/**/*.py", "web/templates/*.html", "widget/src/**/*.js",
+             "widget/src/**/*.json", "widget/demo/*.html", "docs/*.md"]
+
+
+def test_each_number_is_written_only_in_contacts_yml() -> None:
+    numbers = {entry.phone for entry in all_contacts().values() if len(entry.tel) >= 6}
+    files = {path for pattern in OWN_WORDS for path in ROOT.glob(pattern)}
+    files.discard(ROOT / "send_guide" / "content" / "contacts.yml")
+    assert len(files) > 50, "the check looks at the project's files"
+    written = sorted(f"{path.relative_to(ROOT)}: {number}" for path in files
+                     for number in numbers if number in path.read_text(encoding="utf-8"))
+    assert written == [], "write {contact_<key>} instead"

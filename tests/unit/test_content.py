@@ -22,7 +22,9 @@ MAX_WORDS = {"answer": 130, "more": 220}
 # Acronyms a parent may not know: each answer that uses one must also spell it out "(ACRONYM".
 ACRONYMS = ["SENCO", "SENDIAS", "SENAT", "CAMHS", "EHCP", "DSA", "PFA", "SLCN", "SEMH", "LA", "EP"]
 KNOWN_SOURCES = list(SOURCE_TITLES.values()) + [
-    "national emergency and helpline numbers (999, NHS 111, Samaritans, Childline)"
+    "national emergency and helpline numbers (999, NHS 111, Samaritans, Childline, NSPCC, "
+    "National Domestic Abuse Helpline)",
+    "national emergency and helpline numbers (999, NHS 111, Samaritans, Childline)",
 ]
 NAVIGATION = {
     "utter_menu", "utter_menu_group", "utter_did_you_mean", "utter_more_which_topic", "utter_empty_message",

@@ -58,7 +58,7 @@
   var ui = { code: "en", dir: "ltr", strings: ENGLISH, draft: false };
   function t(key) { return ui.strings[key] || ENGLISH[key]; }
 
-  var PHONE = /(\+44\s?\d{2,4}|\(?0\d{2,4}\)?)[\s-]?\d{3,4}[\s-]?\d{3,4}|\b(?:999|111|116 123)\b/g;
+  var PHONE = /(\+44\s?\d{2,4}|\(?0\d{2,4}\)?)[\s-]?\d{3,4}[\s-]?\d{3,4}|\b(?:999|111|{contact_samaritans})\b/g;
   var URL = /\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/g;
 
   // --- state kept for this browser tab, so a reload resumes the conversation ---------------
