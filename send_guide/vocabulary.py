@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -38,8 +39,11 @@ class Vocabulary:
             return True
         if any(word in self.words for word in words):
             return True
-        choices = sorted(self.words)
-        return any(process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=NEAR) for word in words)
+        return any(process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=NEAR) for word in words)
+
+    @cached_property
+    def _choices(self) -> list[str]:
+        return sorted(self.words)
 
     def save(self, directory: Path) -> None:
         (directory / "vocabulary.json").write_text(json.dumps(sorted(self.words)), encoding="utf-8")

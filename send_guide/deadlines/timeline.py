@@ -148,8 +148,7 @@ def check_date(event: Event | None, on: Date, today: Date) -> None:
     The conversation asks this before it accepts a date; the full calculation (deadlines_for)
     checks the rest, such as a school move whose deadline came before EHC plans existed.
     """
-    widest = max(YEARS_AHEAD_FOR, key=YEARS_AHEAD_FOR.__getitem__)
-    _check(on, event=event or widest, today=today)
+    _check(on, event=event or Event.PHASE_TRANSFER, today=today)  # the event allowed furthest ahead
 
 
 def _deadline(key: str, due: Date, trigger: Date, *notes: str) -> Deadline:
