@@ -25,6 +25,8 @@ INPUTS = [
     "send_guide/languages/identify.py",
     "send_guide/languages/embeddings.py",
     "send_guide/languages/nearest.py",
+    # What the unknown-words component stores (the words of the training data).
+    "send_guide/vocabulary.py",
     "requirements-multilingual.txt",
     "constraints.txt",
 ]
