@@ -19,6 +19,8 @@ _CRISIS_PATTERNS = [
     r"\bkill(?:ing)?\s+(?:my|him|her|them)sel(?:f|ves)\b",
     r"\b(?:want|wants|wanted|going)\s+to\s+die\b",
     r"\bdo(?:es)?(?:n'?t|\s+not)\s+want\s+to\s+(?:live|be\s+alive)\b",
+    # "I don't want to be here anymore": how many people say it; "anymore" keeps it about life.
+    r"\bdo(?:es)?(?:n'?t|\s+not)\s+want\s+to\s+be\s+here\s+any\s?more\b",
     r"\bend\s+(?:my|his|her|their)\s+(?:own\s+)?li(?:fe|ves)\b",
     r"\bself[\s-]?harm\w*",
     r"\b(?:cuts|cutting|hurts|hurting|harms|harming)\s+(?:him|her|my|them)sel(?:f|ves)\b",

@@ -16,6 +16,8 @@ from send_guide.safety import is_crisis
         "we are not safe at home",
         "the wait is killing me and honestly I want to die",
         "my son took an overdose",
+        "she is really anxious and sometimes says she doesn't want to be here anymore",
+        "I do not want to be here any more",
     ],
 )
 def test_messages_about_harm_are_crises(text: str) -> None:
@@ -32,6 +34,7 @@ def test_messages_about_harm_are_crises(text: str) -> None:
         "what is substance abuse support for teenagers",
         "what does SEMH mean",
         "how do I appeal to the tribunal",
+        "he doesn't want to be here at 8am for breakfast club",
         "",
     ],
 )
