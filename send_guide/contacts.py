@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from send_guide.confirmation import confirmation_problems
 from send_guide.content_files import load_content
 from send_guide.sources import PAGE_DATES
 
@@ -57,8 +58,8 @@ def all_contacts() -> dict[str, Contact]:
 
 
 def read_contacts(entries: list[dict], today: dt.date) -> dict[str, Contact]:
-    """Check and read the entries. A confirmation is a person (or role) and a day, both or
-    neither, never in the future: a number must not look checked when nobody checked it."""
+    """Check and read the entries; a confirmation follows send_guide/confirmation.py's rule, so a
+    number never looks checked when nobody checked it."""
     contacts: dict[str, Contact] = {}
     for entry in entries:
         key = str(entry.get("key") or "")
@@ -68,15 +69,14 @@ def read_contacts(entries: list[dict], today: dt.date) -> dict[str, Contact]:
         if not (source in PAGE_DATES or (source in ("national", "council") and entry.get("source_note"))):
             raise ContactsFileError(f"contacts.yml: {key}: a source page id, or national/council with a source_note")
         confirmed = entry.get("confirmed") or {}
-        by, on = confirmed.get("by"), confirmed.get("on")
-        if bool(by) != bool(on):
-            raise ContactsFileError(f"contacts.yml: {key}: a confirmation needs both who (by) and when (on)")
+        by, on = str(confirmed.get("by") or ""), confirmed.get("on")
         try:
             on = on if isinstance(on, dt.date) or on is None else dt.date.fromisoformat(str(on))
         except ValueError as error:
             raise ContactsFileError(f"contacts.yml: {key}: confirmed on {on!r} is not a date (YYYY-MM-DD)") from error
-        if on is not None and on > today:
-            raise ContactsFileError(f"contacts.yml: {key}: confirmed on {on} is in the future")
+        problems = confirmation_problems(by, on, today)  # the same rule as the services directory's
+        if problems:
+            raise ContactsFileError(f"contacts.yml: {key}: " + "; ".join(problems))
         contacts[key] = Contact(
             key=key, name=entry["name"], phone=entry.get("phone") or "", source=source,
             as_printed=entry.get("as_printed") or "", source_note=entry.get("source_note") or "",

@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from send_guide.confirmation import confirmation_problems
 from send_guide.services.db import ROOT, migrate, session_factory
 from send_guide.services.model import LIST_SEPARATOR, Service, ServiceCategory
 from send_guide.services.records import (
@@ -23,7 +24,6 @@ from send_guide.services.records import (
     RETIRED_COLUMNS,
     RecordErrors,
     ServiceRecord,
-    confirmation_problems,
     record_from_row,
 )
 

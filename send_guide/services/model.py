@@ -10,10 +10,11 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import declarative_base, relationship
 
+from send_guide.confirmation import CONFIRMED_BY_LENGTH
+
 Base = declarative_base()
 
 LIST_SEPARATOR = "|"  # between aliases, categories and sources in one field (and CSV cell)
-CONFIRMED_BY_LENGTH = 100
 # A confirmation says who and when: a name without a date, or a date without a name, is refused.
 CONFIRMED_BOTH_OR_NEITHER = "(confirmed_by = '') = (confirmed_on IS NULL)"
 

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
+from send_guide.confirmation import confirmation_problems
 from send_guide.content_files import load_content
-from send_guide.services.model import CONFIRMED_BY_LENGTH, LIST_SEPARATOR
+from send_guide.services.model import LIST_SEPARATOR
 from send_guide.sources import PAGE_DATES, SOURCE_TITLES
 
 COLUMNS = ("name", "aliases", "categories", "description", "who_can_refer", "phone", "email", "address",
@@ -25,8 +26,6 @@ UK_PHONE = re.compile(r"^(?:0\d{9,10}|999|111|116 ?123)$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)
 WEBSITE = re.compile(r"^https?://[a-z0-9.-]+\.[a-z]{2,}(?:[/?#]\S*)?$", re.I)
 POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$", re.I)
-# A confirmer is named by a name or a role; contact details would be personal data we do not need.
-CONTACT_DETAILS = re.compile(r"@|\d{5}|\d{3,}[ -]\d{3,}|https?:|www\.", re.I)
 
 
 @dataclass(frozen=True)
@@ -87,22 +86,6 @@ class RecordErrors(Exception):
 
 def _split(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(LIST_SEPARATOR) if part.strip())
-
-
-def confirmation_problems(confirmed_by: str, confirmed_on: dt.date | None, today: dt.date | None = None) -> list[str]:
-    """Why a confirmation cannot stand: it needs both who and when, a day not in the future, and a
-    name or role only (no contact details)."""
-    problems = []
-    if bool(confirmed_by) != (confirmed_on is not None):
-        missing = "confirmed_on (the day it was checked)" if confirmed_by else "confirmed_by (who checked it)"
-        problems.append(f"confirmed_by and confirmed_on go together: {missing} is missing")
-    if len(confirmed_by) > CONFIRMED_BY_LENGTH:
-        problems.append(f"confirmed_by: longer than {CONFIRMED_BY_LENGTH} characters")
-    if CONTACT_DETAILS.search(confirmed_by) or any(not ch.isprintable() for ch in confirmed_by):
-        problems.append(f"confirmed_by: {confirmed_by!r} should be a name or a role only, with no contact details")
-    if confirmed_on is not None and confirmed_on > (today or dt.date.today()):
-        problems.append(f"confirmed_on: {confirmed_on} is in the future")
-    return problems
 
 
 def record_from_row(row: dict[str, str], today: dt.date | None = None) -> tuple[ServiceRecord | None, list[str]]:

@@ -51,8 +51,9 @@ GOOD = {"key": "someone", "name": "Someone", "phone": "01582 548156", "source": 
     ({"key": "Bad Key"}, "not a new key"),
     ({"source": "999"}, "a source page id"),
     ({"source": "national"}, "a source page id"),  # a national number must say where it was read
-    ({"confirmed": {"by": "SENDIAS manager", "on": None}}, "both who"),
-    ({"confirmed": {"by": None, "on": "2026-11-30"}}, "both who"),
+    ({"confirmed": {"by": "SENDIAS manager", "on": None}}, "go together: confirmed_on"),
+    ({"confirmed": {"by": None, "on": "2026-11-30"}}, "go together: confirmed_by"),
+    ({"confirmed": {"by": "Sam, 07911 123456", "on": "2026-11-30"}}, "no contact details"),
     ({"confirmed": {"by": "SENDIAS manager", "on": "30/11/2026"}}, "not a date"),
     ({"confirmed": {"by": "SENDIAS manager", "on": "2026-12-25"}}, "in the future"),
 ])
