@@ -13,6 +13,7 @@ from sanic import Sanic, response
 from sanic.request import Request
 
 from send_guide.contacts import all_contacts, fill_contacts
+from send_guide.languages.status import WIDGET_LOCALES_DIR
 from send_guide.services.db import make_engine, migrate, session_factory
 from send_guide.triage.cases import retention_days
 from web import staff
@@ -28,7 +29,7 @@ FILES = {
     "/vendor/socket.io.min.js": WIDGET / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js",
     "/assets/staff.css": Path(__file__).resolve().parent / "static" / "staff.css",
     # The widget's own words in each language it offers.
-    **{f"/widget/locales/{path.name}": path for path in sorted((WIDGET / "src" / "locales").glob("*.json"))},
+    **{f"/widget/locales/{path.name}": path for path in sorted(WIDGET_LOCALES_DIR.glob("*.json"))},
 }
 PRIVACY_NOTICE = WIDGET / "demo" / "privacy.html"  # a template: its retention period follows the setting
 TYPES = {

@@ -65,13 +65,8 @@ def months_beginning_with(first_day: Date, months: int) -> Date:
     (a period starting 29 February, or the 30th or 31st), the period runs to the end of that
     month: 12 months starting with 29 February 2024 end on 28 February 2025.
     """
-    month_index = first_day.year * 12 + (first_day.month - 1) + months
-    year, month = divmod(month_index, 12)
-    month += 1
-    last_day = calendar.monthrange(year, month)[1]
-    if first_day.day > last_day:
-        return Date(year, month, last_day)
-    return Date(year, month, first_day.day) - dt.timedelta(days=1)
+    corresponding = add_months(first_day, months)  # the month end where there is no such day
+    return corresponding if corresponding.day < first_day.day else corresponding - dt.timedelta(days=1)
 
 
 def add_working_days(trigger: Date, days: int, *, beginning_with: bool = False) -> Date:
