@@ -13,11 +13,12 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.database import sessions
-from actions.deadline_actions import latest_intent, today_in_england
+from actions.deadline_actions import latest_intent
 from actions.safe_action import SafeAction
 from actions.tracker_helpers import user_intents
 from send_guide.contacts import phone
 from send_guide.languages.replies import language_messages
+from send_guide.time import today_in_england
 from send_guide.topics import catalogue
 from send_guide.triage import callback
 from send_guide.triage.cases import open_case, retention_days

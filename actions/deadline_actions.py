@@ -1,9 +1,7 @@
 """Thin adapters between Rasa and send_guide.deadlines.dialogue: slots in, one dialogue step,
 slots and messages out. All wording and date logic live in the plain Python package."""
 
-import datetime as dt
 from typing import Any, Dict, List
-from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -16,6 +14,7 @@ from actions.tracker_helpers import first_entity, intent_button
 from send_guide.deadlines import dialogue
 from send_guide.deadlines.dialogue import DeadlineState
 from send_guide.deadlines.timeline import Event
+from send_guide.time import today_in_england
 
 FORM = "deadline_form"
 SLOTS = {  # DeadlineState field -> slot
@@ -33,11 +32,6 @@ ACTION_FOR_INTENT: Dict[str, Action] = {
     "tell_me_more": ActionTellMeMore(),
     "inform_role": ActionAcknowledgeRole(),
 }
-
-
-def today_in_england() -> dt.date:
-    """Deadlines run on UK calendar days, whatever the server's time zone."""
-    return dt.datetime.now(ZoneInfo("Europe/London")).date()
 
 
 def state_from(tracker: Tracker) -> DeadlineState:

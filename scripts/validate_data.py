@@ -19,7 +19,8 @@ SENT_BY_ACTIONS = [
     "utter_deadline_left", "utter_deadline_no_dates", "utter_no_service_found", "utter_feedback_thanks",
     "utter_feedback_sorry",
 ]
-SET_OUTSIDE_NLU = ["crisis", "empty_message", "unreadable_message", "topic", "menu_group",
+SET_OUTSIDE_NLU = ["crisis", "describe_situation", "situation_more", "situation",
+                   "empty_message", "unreadable_message", "topic", "menu_group",
                    "inform_deadline_event", "deadline_event", "deadline_detail", "service_category"]
 EXPECTED = [
     re.compile(rf"'{name}' (?:is listed in the domain file, but is not found|is not used)") for name in SET_OUTSIDE_NLU

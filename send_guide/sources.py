@@ -9,6 +9,7 @@ SOURCE_TITLES: dict[str, str] = {
     "003": 'Luton Council, "Education, Health and Care needs assessment" page',
     "004": 'Milton Keynes Local Offer, "All about the SEND Local Offer" page',
     "timescales": "EHC timescales reference (SEND Regulations 2014)",
+    "law": "SEND law in England, national fact sheet (compiled 1 December 2026)",
 }
 
 
@@ -57,4 +58,6 @@ LAW_TAGS: dict[str, str] = {
     "Equality Act 2010": "EqA 2010",
     "Education Act 1996": "EA 1996",
     "Care Act 2014": "Care Act 2014",
+    "Education Act 2002": "EA 2002",
+    "Education and Inspections Act 2006": "EIA 2006",
 }

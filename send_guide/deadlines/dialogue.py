@@ -325,7 +325,7 @@ def main_deadline(state: DeadlineState, timeline: Timeline, today: Date) -> Dead
     return upcoming[0] if upcoming else timeline.deadlines[-1]
 
 
-def _how_far(deadline: Deadline, today: Date) -> str:
+def how_far(deadline: Deadline, today: Date) -> str:
     left = deadline.days_left(today)
     if left > 0:
         return f"That is {days(left)} from today."
@@ -352,7 +352,7 @@ def answer(state: DeadlineState, today: Date) -> str:
     shown = [*_earlier_family_steps(timeline, main), main]
     lines = []
     for deadline in shown:  # each date with the first thing that could move it, right below it
-        lines.append(f"{deadline.sentence} {_how_far(deadline, today)}")
+        lines.append(f"{deadline.sentence} {how_far(deadline, today)}")
         lines.extend(deadline.caveats[:1])
     lines.append(f"I read the date as {in_words(timeline.on)}. If that is wrong, type the right date.")
     sources = " ".join(dict.fromkeys(f"{deadline.rule.source}." for deadline in shown))

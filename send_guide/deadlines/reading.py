@@ -236,13 +236,29 @@ def is_date_correction(text: str, today: Date | None = None) -> bool:
     return found.ok or found.problem is DateProblem.IMPOSSIBLE
 
 
+_TIME_QUESTION = re.compile(
+    r"\b(?:deadline|time ?limit|how long|how many (?:weeks|days|months)|last (?:day|date)|by when|"
+    r"when (?:do|does|should|must|will|can|is|are)|(?:too )?late to|still in time|in time to|what date|"
+    r"how much time|work out (?:the|my|our) (?:dates?|deadlines?))\b", re.I)
+
+
+def asks_about_time(text: str) -> bool:
+    """True when the person asks about a date or a time limit ("when is the last day to appeal?")."""
+    return bool(_TIME_QUESTION.search(text))
+
+
 def is_deadline_question(text: str, today: Date | None = None) -> bool:
-    """True for messages that name an EHC event and give a date for it ("we got the decision
-    letter on 3/12/2026"), so they can go straight to the deadline calculation."""
+    """True for messages that name an EHC event and give its exact date ("we got the decision
+    letter on 3/12/2026"), so they can go straight to the deadline calculation, and for those
+    that ask about a time limit. A vague date told in passing ("they said no last week") is not
+    a question about dates: the deadline form is offered then, never forced."""
     if mentions_birth_or_age(text) or read_event(text, strong_only=True) is None:
         return False
-    # Impossible or vague dates count too: the form then explains and asks for the exact day.
-    return read_date(text, today or Date.today()).problem is not DateProblem.NONE_FOUND
+    found = read_date(text, today or Date.today())
+    if found.problem is DateProblem.NONE_FOUND:
+        return False
+    # An impossible date counts: the form explains it. A vague one only when dates were asked about.
+    return found.problem is not DateProblem.VAGUE or asks_about_time(text)
 
 
 def read_transfer_kind(text: str) -> TransferKind | None:

@@ -98,7 +98,12 @@ def test_kinds_of_move_and_order() -> None:
     ("we got a decision letter on 3/12/2026", True),
     ("request went in 10/09/2025", True),
     ("it was 31/02/2025 when we applied", True),
-    ("we asked for an assessment sometime in March", True),
+    # A vague date told in passing is not a question about dates (issue 15: offered, never forced) ...
+    ("we asked for an assessment sometime in March", False),
+    ("they said no last week, is it worth appealing?", False),
+    # ... unless the person asks about a date or a time limit.
+    ("we asked for an assessment in March, when should they decide?", True),
+    ("they refused last week, what is the last day to appeal?", True),
     ("how do I apply for an assessment", False),
     ("my son was born on 3/4/2015, can he get an assessment", False),
     ("what happens after 20 weeks", False),

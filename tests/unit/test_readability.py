@@ -16,6 +16,7 @@ from send_guide.deadlines.rules import RULES
 from send_guide.languages.replies import MESSAGE_KINDS, language_messages
 from send_guide.services.presentation import provenance
 from send_guide.services.records import record_from_row
+from send_guide.situation.catalogue import catalogue as situations
 from tests.project_files import ROOT, domain
 
 MEDIAN_GRADE = 8  # reading age of about 13; the answers aim lower, for reading age 9-11
@@ -39,6 +40,10 @@ def everything_said() -> list[tuple[str, str]]:
     english = language_messages("en")
     texts += [(f"language notice {kind}", english.text(kind)) for kind in MESSAGE_KINDS]
     texts.append(("language notice not_checked", english.not_checked))
+    for stage in situations().stages:
+        texts += [(f"situation {stage.key}", stage.answer), (f"situation {stage.key} more", stage.more),
+                  (f"situation {stage.key} aside", stage.aside)]
+    texts += [(f"point {point.key}", point.text) for point in situations().points]
     with (ROOT / "data" / "services.csv").open(encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream))
     texts += [(f"service {row['name']}", f"{row['description']} {row['who_can_refer']}") for row in rows]

@@ -1,0 +1,78 @@
+"""Thin adapters over send_guide.situation: the whole-message reply, its "Tell me more", and the
+question asked beside a crisis. The message text is read here and not kept; only the event and
+date a deadline was worked out from go into slots, as the deadline form keeps them."""
+
+from typing import Any, Dict, List
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.safe_action import SafeAction
+from actions.tracker_helpers import first_entity, intent_button, intent_ranking
+from send_guide.situation import read, reply
+from send_guide.situation.reading import is_question
+from send_guide.situation.reply import Reply, more
+from send_guide.time import today_in_england
+from send_guide.topics import catalogue
+
+CRISIS_INTENT = "crisis"
+# Below this, the classifier's guess at a question asked beside a crisis is not trusted.
+MIN_TOPIC_CONFIDENCE = 0.3
+
+
+def send(dispatcher: CollectingDispatcher, answer: Reply) -> List[EventType]:
+    buttons = [intent_button(b.title, b.intent, **b.entities) for b in answer.buttons]
+    dispatcher.utter_message(text=answer.text, buttons=buttons)
+    if answer.deadline_event and answer.deadline_date:
+        return [SlotSet("deadline_event", answer.deadline_event), SlotSet("deadline_date", answer.deadline_date),
+                SlotSet("deadline_detail", None), SlotSet("deadline_asked", None)]
+    return []
+
+
+class ActionAnswerSituation(SafeAction):
+    """A story told in one message: one reply about all of it. After the crisis contacts, the
+    same for whatever else the message asked, so a question is not lost."""
+
+    def name(self) -> str:
+        return "action_answer_situation"
+
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        today = today_in_england()
+        answer = reply(read(text, today), today)
+        if answer is not None:
+            return send(dispatcher, answer)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == CRISIS_INTENT:
+            self._answer_question_beside_crisis(dispatcher, tracker, text)
+            return []
+        dispatcher.utter_message(response="utter_default")
+        return []
+
+    @staticmethod
+    def _answer_question_beside_crisis(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+        """The topic the classifier saw under the crisis, if the message asked something."""
+        if not any(is_question(part) for part in text.split("\n")) and "?" not in text:
+            return
+        topics = catalogue().suggestions(
+            [(name, confidence) for name, confidence in intent_ranking(tracker) if name != CRISIS_INTENT],
+            limit=1, min_confidence=MIN_TOPIC_CONFIDENCE)
+        if topics:
+            dispatcher.utter_message(text="You also asked a question. Here is the answer.")
+            dispatcher.utter_message(response=topics[0].response)
+
+
+class ActionSituationMore(SafeAction):
+    """The detail behind a whole-message reply's "Tell me more" button."""
+
+    def name(self) -> str:
+        return "action_situation_more"
+
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        text = more(first_entity(tracker, "situation") or "")
+        if text is None:
+            dispatcher.utter_message(response="utter_more_which_topic")
+        else:
+            dispatcher.utter_message(text=text, buttons=[intent_button("Talk to a person", "talk_to_person")])
+        return []

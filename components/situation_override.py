@@ -1,0 +1,31 @@
+"""Answer a story as a whole: a message that describes where the family is in the EHC process
+(send_guide.situation) and is more than a short question gets one reply about all of it,
+whatever single word a classifier picked on. Runs after DeadlineOverride, so a story with a
+date in passing is not taken into the deadline form, and before CrisisOverride, so safety wins.
+"""
+
+from typing import List
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from components.intent_override import promote_intent
+from components.stateless import StatelessComponent
+from send_guide.situation import read, wants_whole_reply
+from send_guide.time import today_in_england
+
+SITUATION_INTENT = "describe_situation"
+# A correction inside the deadline form stays a correction.
+KEEP = {"correct_deadline", "inform_deadline_event"}
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class SituationOverride(StatelessComponent):
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if (message.get(INTENT) or {}).get("name") in KEEP:
+                continue
+            if wants_whole_reply(read(message.get(TEXT) or "", today_in_england())):
+                promote_intent(message, SITUATION_INTENT)
+        return messages

@@ -1,0 +1,119 @@
+"""The situations a family can be in, the facts raised in passing that change an answer, and the
+words that show each: all content, in `content/situations.yml`, so that a new situation (for
+example from the national law sheet) is added as data, not as code."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from send_guide.content_files import load_content
+from send_guide.deadlines.timeline import Event
+from send_guide.sources import SOURCE_TITLES
+
+
+class SituationFileError(ValueError):
+    """situations.yml would give a reply with missing or wrong parts."""
+
+
+@dataclass(frozen=True)
+class Stage:
+    """Where the family is in the process, or what went wrong, with the answer for it."""
+
+    key: str
+    title: str  # short, for buttons and the staff reading
+    patterns: tuple[re.Pattern[str], ...]
+    answer: str  # the short answer: the right at this stage, the time limit, the next step, who helps
+    more: str  # the detail behind "Tell me more"
+    aside: str  # one sentence when the message raises it beside another, main situation
+    law: str  # the "Law:" line's content, "" when the answer states no national law
+    sources: tuple[str, ...]  # source ids for the "Source:" line
+    event: Event | None = None  # the event the "offer" button works out dates for
+    dated_by: tuple[Event, ...] = ()  # events whose exact date in the message gives the dates at once
+    deadline_keys: tuple[str, ...] = ()  # which of that event's deadlines to give, in order
+    offer: str = ""  # the button that offers to work out the dates, naming what it computes
+    topics: tuple[str, ...] = ()  # FAQ topics to offer as buttons
+    urgent: bool = False  # a time limit runs against the family at this stage
+    not_with: tuple[str, ...] = ()  # main situations beside which this one is no longer news
+
+    def found_in(self, text: str) -> bool:
+        return any(pattern.search(text) for pattern in self.patterns)
+
+
+@dataclass(frozen=True)
+class Point:
+    """A fact raised in passing ("she is doing ok academically") that the law has something to say
+    about; its sentence is added to the answer."""
+
+    key: str
+    patterns: tuple[re.Pattern[str], ...]
+    text: str
+    law: str = ""
+    stages: tuple[str, ...] = ()  # only with these main situations; empty: with any
+    not_with: tuple[str, ...] = ()  # never with these main situations (their answer says it already)
+
+    def found_in(self, text: str) -> bool:
+        return any(pattern.search(text) for pattern in self.patterns)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    stages: tuple[Stage, ...]  # most specific first: the first found is the main situation
+    points: tuple[Point, ...]
+    distress: tuple[re.Pattern[str], ...]
+    writers: dict[str, tuple[re.Pattern[str], ...]]  # role -> words that show it, checked in order
+
+    def stage(self, key: str | None) -> Stage | None:
+        return next((stage for stage in self.stages if stage.key == key), None)
+
+
+def _compile(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
+    try:
+        return tuple(re.compile(pattern, re.I) for pattern in patterns)
+    except re.error as error:
+        raise SituationFileError(f"{where}: {error}") from error
+
+
+def _stage(key: str, spec: dict) -> Stage:
+    for field in ("title", "patterns", "answer", "more", "aside", "sources"):
+        if not spec.get(field):
+            raise SituationFileError(f"situation {key} has no {field}")
+    unknown = [source for source in spec["sources"] if str(source) not in SOURCE_TITLES]
+    if unknown:
+        raise SituationFileError(f"situation {key}: unknown source {unknown}")
+    event = Event(spec["event"]) if spec.get("event") else None
+    if event is not None and not spec.get("offer"):
+        raise SituationFileError(f"situation {key} has dates but no offer button")
+    if spec.get("deadline_keys") and event is None:
+        raise SituationFileError(f"situation {key} names dates but no event to work them out from")
+    return Stage(
+        key=key, title=spec["title"], patterns=_compile(spec["patterns"], key),
+        answer=spec["answer"].strip(), more=spec["more"].strip(), aside=spec["aside"].strip(),
+        law=spec.get("law", ""), sources=tuple(str(s) for s in spec["sources"]), event=event,
+        dated_by=tuple(Event(e) for e in spec.get("dated_by", [event.value] if event else [])),
+        deadline_keys=tuple(spec.get("deadline_keys", ())), offer=spec.get("offer", ""),
+        topics=tuple(spec.get("topics", ())), urgent=bool(spec.get("urgent", False)),
+        not_with=tuple(spec.get("not_with", ())),
+    )
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    raw = load_content("situations.yml")
+    stages = tuple(_stage(key, spec) for key, spec in raw["stages"].items())
+    keys = {stage.key for stage in stages}
+    for stage in stages:
+        unknown = sorted(set(stage.not_with) - keys)
+        if unknown:
+            raise SituationFileError(f"situation {stage.key} names unknown situations {unknown}")
+    points = []
+    for key, spec in raw["points"].items():
+        limits = set(spec.get("stages", ())) | set(spec.get("not_with", ()))
+        if limits - keys:
+            raise SituationFileError(f"point {key} names unknown situations {sorted(limits - keys)}")
+        points.append(Point(key=key, patterns=_compile(spec["patterns"], key), text=spec["text"].strip(),
+                            law=spec.get("law", ""), stages=tuple(spec.get("stages", ())),
+                            not_with=tuple(spec.get("not_with", ()))))
+    writers = {role: _compile(patterns, role) for role, patterns in raw["writers"].items()}
+    return Catalogue(stages, tuple(points), _compile(raw["distress"], "distress"), writers)

@@ -1,0 +1,191 @@
+"""One message of any length, read into a situation a person can print and check.
+
+Everything here is found by words the content file lists (send_guide/content/situations.yml) or by
+the deadline reader's date finder, so each finding can be shown with the words it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from send_guide.deadlines import reading as dates
+from send_guide.deadlines.reading import DateProblem
+from send_guide.deadlines.timeline import Event
+from send_guide.situation.catalogue import Point, Stage, catalogue
+
+Date = dt.date
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+|(?<=[a-z0-9)])\s*[?!]+\s*")
+_QUESTION_START = re.compile(
+    r"^\W*(?:can|could|should|shall|would|will|do|does|did|is|are|was|were|has|have|what|whats|what's|how|"
+    r"who|when|where|which|why|am i|any (?:advice|ideas|help|tips|thoughts|suggestions)|anyone|does anyone|"
+    r"has anyone|help|advice)\b", re.I)
+_ASKING = re.compile(
+    r"\b(?:any (?:advice|ideas|help|tips|thoughts|suggestions)|what (?:should|can|do) (?:i|we)\b|"
+    r"what are (?:my|our) (?:options|rights)|where do (?:i|we) (?:go|stand)|i (?:need|want) to know|"
+    r"please help|not sure what to do|don'?t know what to do|(?:can|could) (?:they|the school|the council|the la)\b|"
+    r"is (?:it|this|that) (?:legal|allowed|right|normal)|do (?:i|we) have (?:a|the) right)", re.I)
+_CLAUSE = re.compile(r",|;|\band then\b|\bbut\b|\band\b(?=\s+(?:they|we|i|she|he|it|the)\b)", re.I)
+_AGE = re.compile(
+    r"\b(?:is|aged?|turned|turns|turning|now)\s+(?P<a>\d{1,2})\b(?!\s*(?:weeks?|months?|days?|hours?|%|th|st|nd|rd|/|:))"
+    r"|\b(?P<b>\d{1,2})\s*(?:yo|y/?o|yrs? old|years? old|year-old)\b", re.I)
+_SCHOOL_YEAR = re.compile(
+    r"\b(?:year|yr|y)\s?(?P<year>[1-9]|1[0-3])\b(?!\s*(?:old|s\b))|\b(?P<stage>reception|nursery)\b", re.I)
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    """A date the message gives, the words it came from, and what it is the date of (if said)."""
+
+    text: str  # the words of the date, as written
+    clause: str  # the part of the sentence it was in
+    event: Event | None
+    date: Date | None  # None when vague ("last week") or impossible ("31/02/2026")
+    problem: DateProblem | None = None
+
+    @property
+    def exact(self) -> bool:
+        return self.date is not None
+
+
+@dataclass(frozen=True)
+class Reading:
+    text_words: int
+    sentences: tuple[str, ...]
+    questions: tuple[str, ...]
+    stages: tuple[Stage, ...]  # every situation found, most specific first
+    main: Stage | None  # the situation the answer is about
+    points: tuple[Point, ...]
+    dates: tuple[DatedEvent, ...]
+    writer: str | None  # parent, young_person or professional
+    age: int | None
+    school_year: str | None
+    distress: tuple[str, ...]  # the words that show it
+    asks_about_time: bool
+    found_by: dict[str, str] = field(default_factory=dict)  # finding -> the words it came from
+
+    @property
+    def others(self) -> tuple[Stage, ...]:
+        return tuple(stage for stage in self.stages if stage is not self.main)
+
+    def exact_date_of(self, events: tuple[Event, ...]) -> DatedEvent | None:
+        """The exact date the message gives for one of these events (the last one, if several)."""
+        found = [d for d in self.dates if d.exact and d.event in events]
+        return found[-1] if found else None
+
+
+# A message this long, or of more than one sentence, tells a story: it is answered as a whole.
+STORY_WORDS = 15
+
+
+def wants_whole_reply(reading: Reading) -> bool:
+    """True when the message describes a situation the content knows and is more than a short
+    question: short questions keep their topic answers, stories get one reply about the whole."""
+    return reading.main is not None and (reading.text_words >= STORY_WORDS or len(reading.sentences) >= 2)
+
+
+def sentences_of(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
+
+
+def is_question(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?") or bool(_QUESTION_START.search(sentence)) or bool(_ASKING.search(sentence))
+
+
+def _questions(text: str) -> list[str]:
+    """Question sentences, keeping the "?" people type mid-line ("can I appeal? last date?")."""
+    found = []
+    for piece in re.split(r"(?<=\?)|\n+|(?<=[.!])\s+", text):
+        piece = piece.strip()
+        if piece and is_question(piece):
+            found.append(piece)
+    return found
+
+
+def _dates(sentences: list[str], today: Date) -> list[DatedEvent]:
+    found: list[DatedEvent] = []
+    for sentence in sentences:
+        sentence_event = dates.read_event(sentence, strong_only=True)
+        for clause in _CLAUSE.split(sentence):
+            clause = clause.strip()
+            if not clause or dates.mentions_birth_or_age(clause):
+                continue
+            event = dates.read_event(clause, strong_only=True) or sentence_event
+            reading = dates.read_date(clause, today, prefer_future=event in dates.FUTURE_EVENTS)
+            if reading.problem is DateProblem.NONE_FOUND:
+                continue
+            found.append(DatedEvent(reading.text, clause, event, reading.value, reading.problem))
+    return found
+
+
+def _age(text: str) -> tuple[int | None, str]:
+    for match in _AGE.finditer(text):
+        value = int(match["a"] or match["b"])
+        if 0 < value <= 25:
+            return value, match.group(0)
+    return None, ""
+
+
+def _school_year(text: str) -> tuple[str | None, str]:
+    match = _SCHOOL_YEAR.search(text)
+    if not match:
+        return None, ""
+    return (f"Year {match['year']}" if match["year"] else match["stage"].capitalize()), match.group(0)
+
+
+def _main_stage(stages: list[Stage], questions: list[str]) -> Stage | None:
+    """The situation a question is about, else the most specific one found."""
+    for stage in stages:
+        if any(stage.found_in(question) for question in questions):
+            return stage
+    return stages[0] if stages else None
+
+
+def _first_match(patterns, text: str) -> str:
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            return match.group(0)
+    return ""
+
+
+def read(text: str, today: Date) -> Reading:
+    """The situation in one message. `today` anchors "today", "last Tuesday" and years not given."""
+    text = text or ""
+    book = catalogue()
+    sentences = sentences_of(text)
+    questions = _questions(text)
+    stages = [stage for stage in book.stages if stage.found_in(text)]
+    main = _main_stage(stages, questions)
+    main_key = main.key if main else None
+    points = [point for point in book.points if point.found_in(text)
+              and (not point.stages or main_key in point.stages) and main_key not in point.not_with]
+    writer = next((role for role, patterns in book.writers.items() if any(p.search(text) for p in patterns)), None)
+    age, age_words = _age(text)
+    year, year_words = _school_year(text)
+    distress = tuple(dict.fromkeys(m.group(0) for p in book.distress for m in p.finditer(text)))
+    found_by = {f"situation {stage.key}": _first_match(stage.patterns, text) for stage in stages}
+    found_by.update({f"point {point.key}": _first_match(point.patterns, text) for point in points})
+    if writer:
+        found_by[f"writer {writer}"] = _first_match(book.writers[writer], text)
+    if age is not None:
+        found_by["age"] = age_words
+    if year:
+        found_by["school year"] = year_words
+    return Reading(
+        text_words=len(text.split()),
+        sentences=tuple(sentences),
+        questions=tuple(questions),
+        stages=tuple(stages),
+        main=main,
+        points=tuple(points),
+        dates=tuple(_dates(sentences, today)),
+        writer=writer,
+        age=age,
+        school_year=year,
+        distress=distress,
+        asks_about_time=dates.asks_about_time(text),
+        found_by=found_by,
+    )

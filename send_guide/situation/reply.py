@@ -1,0 +1,171 @@
+"""One reply to a whole message: the answer for the family's situation first (their right at
+this stage, the time limit, the next step, who helps), the dates worked out from any exact date
+they gave, what the law says about the other facts they raised, then buttons for the rest.
+
+Dates are offered, never forced: a vague date ("last week") is not questioned; the reply offers
+a button that names what it will work out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from send_guide.contacts import fill_contacts
+from send_guide.deadlines.dialogue import NOT_LEGAL_ADVICE, how_far
+from send_guide.deadlines.timeline import DeadlineError, deadlines_for, in_words
+from send_guide.situation.catalogue import Stage, catalogue
+from send_guide.situation.reading import DatedEvent, Reading
+from send_guide.sources import source_line
+from send_guide.topics import catalogue as topic_catalogue
+
+Date = dt.date
+MAX_POINTS = 3
+MAX_ASIDES = 2
+SORRY = "I am sorry this is so hard. You do not have to sort this out alone."
+TALK_TO_PERSON = ("Talk to a person", "talk_to_person")
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    intent: str
+    entities: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    buttons: tuple[Button, ...]
+    deadline_event: str | None = None  # the event and date the dates were worked out from,
+    deadline_date: str | None = None  # kept so "Show all the dates" can follow
+
+
+def _dates_lines(stage: Stage, given: DatedEvent, today: Date) -> tuple[list[str], list[str]]:
+    """The stage's deadlines from the exact date the family gave, and the laws they rest on."""
+    assert stage.event is not None and given.date is not None
+    try:
+        timeline = deadlines_for(stage.event, given.date, today=today)
+    except DeadlineError as error:
+        return [f'You wrote "{given.text}". {error}'], []
+    by_key = {d.rule.key: d for d in timeline.deadlines}
+    chosen = [by_key[key] for key in stage.deadline_keys if key in by_key]
+    lines = [f'You gave the date {in_words(given.date)} ("{given.text}"). From that date:']
+    for deadline in chosen:
+        lines.append(f"- {deadline.sentence} {how_far(deadline, today)}")
+        lines.extend(f"  {caveat}" for caveat in deadline.caveats[:1])
+    return lines, [deadline.rule.source for deadline in chosen]
+
+
+def _date_offer(stage: Stage, reading: Reading) -> str | None:
+    """When the family gave no exact date for this stage, say what the button works out."""
+    if stage.event is None or reading.exact_date_of(stage.dated_by) is not None:
+        return None
+    if not (reading.asks_about_time or any(d.event in stage.dated_by for d in reading.dates)):
+        return None
+    return f'To work out your exact dates, press "{stage.offer}".'
+
+
+_PLURAL = {"section": "sections", "regulation": "regulations", "rule": "rules", "paragraph": "paragraphs"}
+
+
+def _law_line(parts: list[str]) -> str:
+    """One "Law:" line from the parts of several answers: each law once, its provisions merged
+    ("Children and Families Act 2014, sections 36(8) and 51(2)")."""
+    merged: dict[tuple[str, str], list[str]] = {}
+    for part in (p.strip().rstrip(".") for text in parts for p in text.split(";")):
+        if not part:
+            continue
+        name, _, provisions = part.partition(", ")
+        kind, _, refs = provisions.partition(" ")
+        kind = kind if kind in _PLURAL else next(k for k, plural in _PLURAL.items() if plural == kind)
+        known = merged.setdefault((name, kind), [])
+        for ref in re.split(r", | and ", refs):
+            # "38" is already said by "38(2)"; a more exact "38(2)" replaces "38".
+            if any(k == ref or k.startswith(ref + "(") for k in known):
+                continue
+            known[:] = [k for k in known if not ref.startswith(k + "(")] + [ref]
+    rendered = []
+    for (name, kind), refs in merged.items():
+        listed = refs[0] if len(refs) == 1 else ", ".join(refs[:-1]) + " and " + refs[-1]
+        rendered.append(f"{name}, {_PLURAL[kind] if len(refs) > 1 else kind} {listed}")
+    return "Law: " + "; ".join(rendered) + "." if rendered else ""
+
+
+def _buttons(stage: Stage, reading: Reading, dates_given: bool) -> tuple[Button, ...]:
+    buttons = [Button("Tell me more", "situation_more", {"situation": stage.key})]
+    if stage.event is not None and not dates_given:
+        buttons.append(Button(stage.offer, "ask_deadline", {"deadline_event": stage.event.value}))
+    elif dates_given:
+        buttons.append(Button("Show all the dates", "deadline_timeline"))
+    for other in _asides(stage, reading):
+        buttons.append(Button(other.title, "situation_more", {"situation": other.key}))
+    topics = topic_catalogue()
+    for intent in stage.topics:
+        topic = topics.get(intent)
+        if topic is not None and len(buttons) < 5:
+            buttons.append(Button(topic.title, topic.intent))
+    buttons.append(Button(*TALK_TO_PERSON))
+    return tuple(buttons)
+
+
+def _split_next_step(answer: str) -> tuple[str, str]:
+    """The answer's body and its closing "Next step:" line, which goes last in a longer reply."""
+    body, _, last = answer.rpartition("\n")
+    return (body, last) if body and last.startswith("Next step:") else (answer, "")
+
+
+def _asides(main: Stage, reading: Reading) -> list[Stage]:
+    """Other situations the message raised that still matter beside the main one."""
+    return [other for other in reading.others if main.key not in other.not_with][:MAX_ASIDES]
+
+
+def reply(reading: Reading, today: Date) -> Reply | None:
+    """The reply for a message whose situation was found; None when none was."""
+    stage = reading.main
+    if stage is None:
+        return None
+    lines: list[str] = [SORRY] if reading.distress else []
+    body, next_step = _split_next_step(stage.answer)
+    lines.append(body)
+    laws = [stage.law]
+    sources = list(stage.sources)
+    given = reading.exact_date_of(stage.dated_by) if stage.deadline_keys else None
+    if given is not None:
+        date_lines, date_laws = _dates_lines(stage, given, today)
+        lines.extend(date_lines)
+        laws.extend(date_laws)
+        sources.append("timescales")
+    else:
+        offer = _date_offer(stage, reading)
+        if offer:
+            lines.append(offer)
+    for point in reading.points[:MAX_POINTS]:
+        lines.append(point.text)
+        laws.append(point.law)
+    for other in _asides(stage, reading):
+        lines.append(other.aside)
+        laws.append(other.law)
+    if next_step:
+        lines.append(next_step)
+    lines.append(NOT_LEGAL_ADVICE)
+    law = _law_line(laws)
+    closing = (law + "\n" if law else "") + source_line(*dict.fromkeys(sources))
+    text = fill_contacts("\n".join(lines) + "\n\n" + closing)
+    dated = given is not None and given.date is not None and stage.event is not None
+    return Reply(
+        text=text,
+        buttons=_buttons(stage, reading, dated),
+        deadline_event=stage.event.value if dated and stage.event else None,
+        deadline_date=given.date.isoformat() if dated and given and given.date else None,
+    )
+
+
+def more(key: str) -> str | None:
+    """The detail behind "Tell me more" for one situation."""
+    stage = catalogue().stage(key)
+    if stage is None:
+        return None
+    law = _law_line([stage.law])
+    return fill_contacts(stage.more + "\n\n" + (law + "\n" if law else "") + source_line(*stage.sources))
