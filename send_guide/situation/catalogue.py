@@ -36,6 +36,7 @@ class Stage:
     topics: tuple[str, ...] = ()  # FAQ topics to offer as buttons
     urgent: bool = False  # a time limit runs against the family at this stage
     not_with: tuple[str, ...] = ()  # main situations beside which this one is no longer news
+    general: bool = False  # broad ("worried about my child"): the main situation only when no specific one is found
 
     def found_in(self, text: str) -> bool:
         return any(pattern.search(text) for pattern in self.patterns)
@@ -94,7 +95,7 @@ def _stage(key: str, spec: dict) -> Stage:
         dated_by=tuple(Event(e) for e in spec.get("dated_by", [event.value] if event else [])),
         deadline_keys=tuple(spec.get("deadline_keys", ())), offer=spec.get("offer", ""),
         topics=tuple(spec.get("topics", ())), urgent=bool(spec.get("urgent", False)),
-        not_with=tuple(spec.get("not_with", ())),
+        not_with=tuple(spec.get("not_with", ())), general=bool(spec.get("general", False)),
     )
 
 

@@ -136,11 +136,15 @@ def _school_year(text: str) -> tuple[str | None, str]:
 
 
 def _main_stage(stages: list[Stage], questions: list[str]) -> Stage | None:
-    """The situation a question is about, else the most specific one found."""
-    for stage in stages:
-        if any(stage.found_in(question) for question in questions):
-            return stage
-    return stages[0] if stages else None
+    """The situation the answer is about: a specific one (refused, late, draft ...) before a broad
+    one (worried, from 16); among those, the one a question is about, else the most specific."""
+    for group in ([s for s in stages if not s.general], [s for s in stages if s.general]):
+        for stage in group:
+            if any(stage.found_in(question) for question in questions):
+                return stage
+        if group:
+            return group[0]
+    return None
 
 
 def _first_match(patterns, text: str) -> str:
