@@ -145,7 +145,7 @@ def main() -> None:
     if args.misses:
         points = {m["id"]: m["key_points"] for m in load()}
         for scored in scores:
-            for point, found in zip(points[scored.id], scored.found):
+            for point, found in zip(points[scored.id], scored.found, strict=True):
                 if not found:
                     print(f"{scored.id} [{scored.situation}] missing: {point['point']}")
 

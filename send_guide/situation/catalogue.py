@@ -36,10 +36,16 @@ class Stage:
     topics: tuple[str, ...] = ()  # FAQ topics to offer as buttons
     urgent: bool = False  # a time limit runs against the family at this stage
     not_with: tuple[str, ...] = ()  # main situations beside which this one is no longer news
+    weight: float = 1.0  # below 1 for a situation shown by common words ("college", "year 6")
     general: bool = False  # broad ("worried about my child"): the main situation only when no specific one is found
 
     def found_in(self, text: str) -> bool:
         return any(pattern.search(text) for pattern in self.patterns)
+
+    def hits(self, text: str) -> float:
+        """How strongly the text shows this situation: how many of its patterns are found, times
+        its weight (a situation shown by common words, such as "college", weighs less)."""
+        return self.weight * sum(1 for pattern in self.patterns if pattern.search(text))
 
 
 @dataclass(frozen=True)
@@ -69,14 +75,26 @@ class Catalogue:
         return next((stage for stage in self.stages if stage.key == key), None)
 
 
-def _compile(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
+_WORD_SET = re.compile(r"\{([a-z_]+)\}")
+
+
+def _expand(pattern: str, words: dict[str, str], where: str) -> str:
+    """"{refuse}" in a pattern stands for the file's list of words for refusing (its `words:`)."""
+    def one(match: re.Match[str]) -> str:
+        if match[1] not in words:
+            raise SituationFileError(f"{where}: no word set {match[1]!r}")
+        return f"(?:{words[match[1]]})"
+    return _WORD_SET.sub(one, pattern)
+
+
+def _compile(patterns: list[str], where: str, words: dict[str, str] | None = None) -> tuple[re.Pattern[str], ...]:
     try:
-        return tuple(re.compile(pattern, re.I) for pattern in patterns)
+        return tuple(re.compile(_expand(pattern, words or {}, where), re.I) for pattern in patterns)
     except re.error as error:
         raise SituationFileError(f"{where}: {error}") from error
 
 
-def _stage(key: str, spec: dict) -> Stage:
+def _stage(key: str, spec: dict, words: dict[str, str]) -> Stage:
     for field in ("title", "patterns", "answer", "more", "aside", "sources"):
         if not spec.get(field):
             raise SituationFileError(f"situation {key} has no {field}")
@@ -89,20 +107,22 @@ def _stage(key: str, spec: dict) -> Stage:
     if spec.get("deadline_keys") and event is None:
         raise SituationFileError(f"situation {key} names dates but no event to work them out from")
     return Stage(
-        key=key, title=spec["title"], patterns=_compile(spec["patterns"], key),
+        key=key, title=spec["title"], patterns=_compile(spec["patterns"], key, words),
         answer=spec["answer"].strip(), more=spec["more"].strip(), aside=spec["aside"].strip(),
         law=spec.get("law", ""), sources=tuple(str(s) for s in spec["sources"]), event=event,
         dated_by=tuple(Event(e) for e in spec.get("dated_by", [event.value] if event else [])),
         deadline_keys=tuple(spec.get("deadline_keys", ())), offer=spec.get("offer", ""),
         topics=tuple(spec.get("topics", ())), urgent=bool(spec.get("urgent", False)),
         not_with=tuple(spec.get("not_with", ())), general=bool(spec.get("general", False)),
+        weight=float(spec.get("weight", 1.0)),
     )
 
 
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
     raw = load_content("situations.yml")
-    stages = tuple(_stage(key, spec) for key, spec in raw["stages"].items())
+    words = {name: _expand(value, {}, name) for name, value in raw.get("words", {}).items()}
+    stages = tuple(_stage(key, spec, words) for key, spec in raw["stages"].items())
     keys = {stage.key for stage in stages}
     for stage in stages:
         unknown = sorted(set(stage.not_with) - keys)
@@ -113,7 +133,7 @@ def catalogue() -> Catalogue:
         limits = set(spec.get("stages", ())) | set(spec.get("not_with", ()))
         if limits - keys:
             raise SituationFileError(f"point {key} names unknown situations {sorted(limits - keys)}")
-        points.append(Point(key=key, patterns=_compile(spec["patterns"], key), text=spec["text"].strip(),
+        points.append(Point(key=key, patterns=_compile(spec["patterns"], key, words), text=spec["text"].strip(),
                             law=spec.get("law", ""), stages=tuple(spec.get("stages", ())),
                             not_with=tuple(spec.get("not_with", ()))))
     writers = {role: _compile(patterns, role) for role, patterns in raw["writers"].items()}

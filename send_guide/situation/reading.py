@@ -135,15 +135,16 @@ def _school_year(text: str) -> tuple[str | None, str]:
     return (f"Year {match['year']}" if match["year"] else match["stage"].capitalize()), match.group(0)
 
 
-def _main_stage(stages: list[Stage], questions: list[str]) -> Stage | None:
+def _main_stage(stages: list[Stage], text: str, questions: list[str]) -> Stage | None:
     """The situation the answer is about: a specific one (refused, late, draft ...) before a broad
-    one (worried, from 16); among those, the one a question is about, else the most specific."""
+    one (worried, from 16); among those, the one the message shows most, counting a question about
+    it double; on a tie, the more specific (earlier in the content file)."""
+    def weight(stage: Stage) -> int:
+        return stage.hits(text) + 2 * sum(stage.hits(question) for question in questions)
+
     for group in ([s for s in stages if not s.general], [s for s in stages if s.general]):
-        for stage in group:
-            if any(stage.found_in(question) for question in questions):
-                return stage
         if group:
-            return group[0]
+            return max(group, key=lambda stage: (weight(stage), -stages.index(stage)))
     return None
 
 
@@ -162,7 +163,7 @@ def read(text: str, today: Date) -> Reading:
     sentences = sentences_of(text)
     questions = _questions(text)
     stages = [stage for stage in book.stages if stage.found_in(text)]
-    main = _main_stage(stages, questions)
+    main = _main_stage(stages, text, questions)
     main_key = main.key if main else None
     points = [point for point in book.points if point.found_in(text)
               and (not point.stages or main_key in point.stages) and main_key not in point.not_with]

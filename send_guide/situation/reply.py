@@ -21,7 +21,7 @@ from send_guide.sources import source_line
 from send_guide.topics import catalogue as topic_catalogue
 
 Date = dt.date
-MAX_POINTS = 3
+MAX_POINTS = 4
 MAX_ASIDES = 2
 SORRY = "I am sorry this is so hard. You do not have to sort this out alone."
 TALK_TO_PERSON = ("Talk to a person", "talk_to_person")
