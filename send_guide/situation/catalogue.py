@@ -59,6 +59,7 @@ class Point:
     law: str = ""
     stages: tuple[str, ...] = ()  # only with these main situations; empty: with any
     not_with: tuple[str, ...] = ()  # never with these main situations (their answer says it already)
+    writers: tuple[str, ...] = ()  # only for these writers (parent, young_person, professional); empty: any
 
     def found_in(self, text: str) -> bool:
         return any(pattern.search(text) for pattern in self.patterns)
@@ -135,6 +136,6 @@ def catalogue() -> Catalogue:
             raise SituationFileError(f"point {key} names unknown situations {sorted(limits - keys)}")
         points.append(Point(key=key, patterns=_compile(spec["patterns"], key, words), text=spec["text"].strip(),
                             law=spec.get("law", ""), stages=tuple(spec.get("stages", ())),
-                            not_with=tuple(spec.get("not_with", ()))))
+                            not_with=tuple(spec.get("not_with", ())), writers=tuple(spec.get("writers", ()))))
     writers = {role: _compile(patterns, role) for role, patterns in raw["writers"].items()}
     return Catalogue(stages, tuple(points), _compile(raw["distress"], "distress"), writers)

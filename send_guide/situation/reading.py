@@ -165,9 +165,12 @@ def read(text: str, today: Date) -> Reading:
     stages = [stage for stage in book.stages if stage.found_in(text)]
     main = _main_stage(stages, text, questions)
     main_key = main.key if main else None
-    points = [point for point in book.points if point.found_in(text)
-              and (not point.stages or main_key in point.stages) and main_key not in point.not_with]
     writer = next((role for role, patterns in book.writers.items() if any(p.search(text) for p in patterns)), None)
+    points = [point for point in book.points if point.found_in(text)
+              and (not point.stages or main_key in point.stages) and main_key not in point.not_with
+              and (not point.writers or writer in point.writers)]
+    # What a question asks about comes first: the reply has room for only a few of these.
+    points.sort(key=lambda point: not any(point.found_in(question) for question in questions))
     age, age_words = _age(text)
     year, year_words = _school_year(text)
     distress = tuple(dict.fromkeys(m.group(0) for p in book.distress for m in p.finditer(text)))
