@@ -18,10 +18,12 @@ from send_guide.situation.catalogue import Point, Stage, catalogue
 Date = dt.date
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+|(?<=[a-z0-9)])\s*[?!]+\s*")
+_AUX = r"(?:can|could|should|shall|would|will|do|does|did|is|are|was|were|has|have|am|must|may|might)"
 _QUESTION_START = re.compile(
-    r"^\W*(?:can|could|should|shall|would|will|do|does|did|is|are|was|were|has|have|what|whats|what's|how|"
-    r"who|when|where|which|why|am i|any (?:advice|ideas|help|tips|thoughts|suggestions)|anyone|does anyone|"
-    r"has anyone|help|advice)\b", re.I)
+    r"^\W*(?:" + _AUX + r"\s+(?:i|we|you|they|he|she|it|this|that|there|the|my|our|a|an|anyone|someone|schools?|"
+    r"councils?|la|\w+s?)\b|(?:what|whats|what's|how|who|when|where|which|why)\s+(?:" + _AUX + r"|happens|if|about|"
+    r"else|now|next|are my|is the|rights)\b|any (?:advice|ideas|help|tips|thoughts|suggestions)|anyone\b|"
+    r"does anyone|has anyone|help\b|advice\b)", re.I)
 _ASKING = re.compile(
     r"\b(?:any (?:advice|ideas|help|tips|thoughts|suggestions)|what (?:should|can|do) (?:i|we)\b|"
     r"what are (?:my|our) (?:options|rights)|where do (?:i|we) (?:go|stand)|i (?:need|want) to know|"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from send_guide.contacts import fill_contacts
 from send_guide.deadlines.dialogue import NOT_LEGAL_ADVICE, how_far
 from send_guide.deadlines.timeline import DeadlineError, deadlines_for, in_words
-from send_guide.situation.catalogue import Stage, catalogue
+from send_guide.situation.catalogue import Point, Stage, catalogue
 from send_guide.situation.reading import DatedEvent, Reading
 from send_guide.sources import source_line
 from send_guide.topics import catalogue as topic_catalogue
@@ -23,6 +23,9 @@ from send_guide.topics import catalogue as topic_catalogue
 Date = dt.date
 MAX_POINTS = 4
 MAX_ASIDES = 2
+# A whole-message reply stays readable on a phone: points and asides beyond this many words are left
+# to the buttons ("Tell me more", the other situations raised).
+MAX_WORDS = 230
 SORRY = "I am sorry this is so hard. You do not have to sort this out alone."
 TALK_TO_PERSON = ("Talk to a person", "talk_to_person")
 
@@ -141,12 +144,14 @@ def reply(reading: Reading, today: Date) -> Reply | None:
         offer = _date_offer(stage, reading)
         if offer:
             lines.append(offer)
-    for point in reading.points[:MAX_POINTS]:
-        lines.append(point.text)
-        laws.append(point.law)
-    for other in _asides(stage, reading):
-        lines.append(other.aside)
-        laws.append(other.law)
+    budget = MAX_WORDS - sum(len(line.split()) for line in lines) - len(next_step.split())
+    for extra in [*reading.points[:MAX_POINTS], *_asides(stage, reading)]:
+        text = extra.text if isinstance(extra, Point) else extra.aside
+        if len(text.split()) > budget:
+            continue  # the detail is behind the buttons
+        budget -= len(text.split())
+        lines.append(text)
+        laws.append(extra.law)
     if next_step:
         lines.append(next_step)
     lines.append(NOT_LEGAL_ADVICE)
