@@ -1,0 +1,186 @@
+"""The situation reading (send_guide/situation): one message of any length, read as an adviser
+would, and the one reply built from it. Examples are written the way parents write (issue 15)."""
+
+import datetime as dt
+
+import pytest
+import yaml
+
+from send_guide.deadlines import dialogue
+from send_guide.deadlines.timeline import Event, deadlines_for
+from send_guide.situation import read, reply, wants_whole_reply
+from send_guide.situation.__main__ import main as command_line
+from send_guide.situation.catalogue import SituationFileError, _compile, _expand, catalogue
+from send_guide.situation.explain import explain
+from send_guide.situation.reading import is_question
+from tests.project_files import ROOT
+
+TODAY = dt.date(2026, 12, 1)
+SEPTEMBER_REFUSAL = (
+    "My daughter is 7 and has ADHD. School say she doesn't need an EHCP because she is doing ok academically, "
+    "but she has been sent home early three times this month. I asked the council myself in September and they "
+    "said no last week. Is it worth appealing or should I just wait?")
+FINAL_PLAN_TODAY = ("we got the final plan today and it names a school we never asked for and that cant meet his "
+                    "needs. what can i do")
+VAGUE_DRAFT = ("The draft plan came on 2nd November, it's vague and says 'access to' support everywhere. "
+               "Who do I send comments to?")
+DATE_QUESTIONS = tuple(question.split("?")[0] for question in dialogue.DATE_QUESTIONS.values())
+
+
+def test_a_refusal_story_is_read_with_its_questions_dates_writer_and_facts() -> None:
+    reading = read(SEPTEMBER_REFUSAL, TODAY)
+    assert reading.main.key == "refused_assessment"
+    assert {other.key for other in reading.others} >= {"exclusion"}
+    assert reading.questions == ("Is it worth appealing or should I just wait?",)
+    assert [(d.text, d.event, d.date) for d in reading.dates if d.event] == [
+        ("in September", Event.REQUEST, None), ("last week", Event.DECISION, None)]  # vague: no day
+    assert reading.writer == "parent" and reading.age == 7
+    assert [point.key for point in reading.points] == ["doing_well_academically"]
+    assert not reading.distress and not reading.asks_about_time
+
+
+def test_a_refusal_story_is_answered_with_the_right_its_time_limit_and_an_offer_not_a_question() -> None:
+    answer = reply(read(SEPTEMBER_REFUSAL, TODAY), TODAY)
+    assert answer.text.startswith("You can appeal a decision not to assess to the SEND Tribunal")
+    assert "2 months from the date on the decision letter" in answer.text
+    assert "Doing well in lessons does not decide it" in answer.text
+    assert "Being sent home early is an exclusion" in answer.text
+    assert not any(question in answer.text for question in DATE_QUESTIONS)
+    assert answer.text.index("Next step:") > answer.text.index("Being sent home early")  # next step last
+    offer = next(b for b in answer.buttons if b.intent == "ask_deadline")
+    assert offer.title == "Work out my last day to appeal" and offer.entities == {"deadline_event": "decision"}
+    assert answer.deadline_event is None  # no exact date, nothing worked out
+
+
+def test_a_final_plan_received_today_gives_the_school_appeal_and_its_last_day() -> None:
+    reading = read(FINAL_PLAN_TODAY, TODAY)
+    assert reading.main.key == "final_plan"
+    answer = reply(reading, TODAY)
+    appeal = next(d for d in deadlines_for(Event.DECISION, TODAY, today=TODAY).deadlines if d.rule.key == "appeal")
+    assert appeal.sentence in answer.text  # Monday 1 February 2027
+    assert "An appeal only about the school needs no mediation certificate" in answer.text
+    assert "contact the mediation adviser by" not in answer.text  # not needed for the school alone
+    assert (answer.deadline_event, answer.deadline_date) == ("decision", "2026-12-01")
+
+
+def test_a_vague_draft_plan_gets_who_to_send_comments_to_and_its_date() -> None:
+    answer = reply(read(VAGUE_DRAFT, TODAY), TODAY)
+    assert "send your comments to your Assessment Officer" in answer.text
+    assert '"Access to" or "as needed" is not specific' in answer.text
+    assert "You have until Monday 16 November 2026 to comment on the draft plan" in answer.text
+    assert "That date passed 15 days ago" in answer.text
+
+
+def test_an_exact_letter_date_gives_the_dates_with_their_law() -> None:
+    answer = reply(read("They refused to assess my son. The letter is dated 10 January 2025. Can we still "
+                        "appeal?", dt.date(2025, 1, 20)), dt.date(2025, 1, 20))
+    assert "The last day to appeal to the SEND Tribunal is Monday 10 March 2025" in answer.text
+    assert "contact the mediation adviser by" in answer.text
+    assert "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, rule 20(1)(c)" in answer.text
+    assert "EHC timescales reference" in answer.text.splitlines()[-1]
+
+
+def test_the_law_line_names_each_law_once_with_its_provisions_merged() -> None:
+    answer = reply(read(VAGUE_DRAFT, TODAY), TODAY)
+    law = next(line for line in answer.text.splitlines() if line.startswith("Law: "))
+    assert law.count("Children and Families Act 2014") == 1
+    assert "section 38(2)" in law and "sections 38(2) and 38" not in law  # "38" is said by "38(2)"
+
+
+def test_distress_is_acknowledged_first() -> None:
+    answer = reply(read("I am at my wits end. The council refused to assess my son again and I don't know what "
+                        "to do.", TODAY), TODAY)
+    assert answer.text.startswith("I am sorry this is so hard.")
+
+
+@pytest.mark.parametrize(("sentence", "asks"), [
+    ("Is it worth appealing or should I just wait?", True),
+    ("can i appeal", True),
+    ("Any advice would be really appreciated", True),
+    ("What are my rights if the school cuts his hours", True),
+    ("what also upsets me is when I pick him up", False),
+    ("We asked the council in September.", False),
+    ("Who do I send comments to", True),
+])
+def test_questions_are_sentences_that_ask(sentence: str, asks: bool) -> None:
+    assert is_question(sentence) is asks
+
+
+@pytest.mark.parametrize(("text", "writer"), [
+    ("I'm a SENCO and one of our pupils was refused an assessment, can the school appeal?", "professional"),
+    ("My son is 9 and the council refused to assess him.", "parent"),
+    ("I'm 19 and my college says my EHCP will end this year, can they do that?", "young_person"),
+])
+def test_who_is_writing(text: str, writer: str) -> None:
+    assert read(text, TODAY).writer == writer
+
+
+def test_a_professional_is_told_only_the_family_can_appeal() -> None:
+    answer = reply(read("I'm a SENCO and the council refused to assess one of our pupils last month. Can the "
+                        "school appeal?", TODAY), TODAY)
+    assert "Only the parent, or the young person, can appeal" in answer.text
+
+
+def test_short_questions_keep_their_topic_answers() -> None:
+    """Every question as the source pages word it is answered by its topic, never as a story."""
+    questions = yaml.safe_load((ROOT / "tests" / "data" / "source_questions.yml").read_text(encoding="utf-8"))
+    short = [q for group in questions.values() for q in group]
+    assert len(short) > 30
+    taken = [q for q in short if wants_whole_reply(read(q, TODAY))]
+    assert not taken, taken
+
+
+def test_a_story_takes_the_whole_message_path_and_a_message_with_no_situation_does_not() -> None:
+    assert wants_whole_reply(read(SEPTEMBER_REFUSAL, TODAY))
+    assert not wants_whole_reply(read("Hello, I hope you are well. I wanted to ask a few things about the "
+                                      "holiday clubs near us for the summer.", TODAY))
+
+
+def test_every_situation_is_found_by_its_own_words() -> None:
+    """Each situation in the content file is reachable: a message in its words reads as it."""
+    examples = {
+        "plan_ceasing": "The council says it will cease his EHC plan now he is 19. Can they do that?",
+        "refused_plan": "After the needs assessment the LA decided not to issue a plan. What now?",
+        "refused_assessment": "The LA refused to carry out an EHC needs assessment for my son. What can I do?",
+        "final_plan": "The final EHCP has been issued with the wrong school in it. What can we do?",
+        "draft_plan": "We got the draft EHCP yesterday and it is very vague. What should we check?",
+        "council_late": "We applied 25 weeks ago and the council has missed the 20 week deadline. Help?",
+        "annual_review": "His annual review was in March and we have heard nothing since. Is that allowed?",
+        "phase_transfer": "She is in year 6 and moves up to secondary in September. When should the plan name it?",
+        "provision_not_delivered": "His plan says weekly speech therapy but he has not been getting it for months.",
+        "exclusion": "School keep ringing me to collect him early and now want a part time timetable. Is that legal?",
+        "transport": "The council has refused school transport for my autistic son. How do we challenge it?",
+        "out_of_school": "My daughter has not been to school since March because of anxiety. What must the council do?",
+        "school_wont_request": "The SENCO says she is not bad enough for an EHCP and won't apply. What can I do?",
+        "post16": "I'm 17 and at college, can I ask for support myself?",
+        "sen_support": "The school is not putting any support in place for my son, he has no plan. What now?",
+        "early_concerns": "I am worried about my son's speech, he is 2 and not talking. Where do I start?",
+    }
+    assert set(examples) == {stage.key for stage in catalogue().stages}
+    wrong = {key: read(text, TODAY).main and read(text, TODAY).main.key for key, text in examples.items()
+             if (read(text, TODAY).main and read(text, TODAY).main.key) != key}
+    assert not wrong, wrong
+
+
+def test_word_sets_and_bad_patterns_are_reported_with_where_they_are() -> None:
+    assert _expand(r"\b{refuse}\b", {"refuse": "refused|declined"}, "x") == r"\b(?:refused|declined)\b"
+    assert _expand(r"a{0,40}", {}, "x") == r"a{0,40}"  # a quantifier is not a word set
+    with pytest.raises(SituationFileError, match="no word set 'nope'"):
+        _expand("{nope}", {}, "draft_plan")
+    with pytest.raises(SituationFileError, match="draft_plan"):
+        _compile(["(unclosed"], "draft_plan")
+
+
+def test_the_reading_can_be_printed_for_staff_with_the_words_it_came_from(capsys) -> None:
+    text = explain(SEPTEMBER_REFUSAL, TODAY)
+    assert 'Situation: The council said no to an assessment [refused_assessment] (from "' in text
+    assert 'Date: "last week" = vague; event: decision' in text
+    assert "Reply:" in text and "Buttons: Tell me more" in text
+    assert command_line(["--today", "2026-12-01", FINAL_PLAN_TODAY]) == 0
+    assert "Situation: The final plan" in capsys.readouterr().out
+
+
+def test_bad_input_is_read_without_error() -> None:
+    for text in ["", "   ", "?" * 5000, "\x00\x01", "31/02/2026 refused", "word " * 20000]:
+        reading = read(text, TODAY)
+        reply(reading, TODAY)  # no exception, whatever it finds
