@@ -138,16 +138,15 @@ def _school_year(text: str) -> tuple[str | None, str]:
 
 
 def _main_stage(stages: list[Stage], text: str, questions: list[str]) -> Stage | None:
-    """The situation the answer is about: a specific one (refused, late, draft ...) before a broad
-    one (worried, from 16); among those, the one the message shows most, counting a question about
-    it double; on a tie, the more specific (earlier in the content file)."""
-    def weight(stage: Stage) -> int:
-        return stage.hits(text) + 2 * sum(stage.hits(question) for question in questions)
+    """The situation the answer is about: the one the message shows most, counting what its
+    questions are about three times; a broad situation (worried, support in school) counts half,
+    so a specific one (refused, late, draft ...) wins unless the question is about the broad one.
+    On a tie, the more specific (earlier in the content file)."""
+    def weight(stage: Stage) -> float:
+        shown = stage.hits(text) + 2 * sum(stage.hits(question) for question in questions)
+        return shown / 2 if stage.general else shown
 
-    for group in ([s for s in stages if not s.general], [s for s in stages if s.general]):
-        if group:
-            return max(group, key=lambda stage: (weight(stage), -stages.index(stage)))
-    return None
+    return max(stages, key=lambda stage: (weight(stage), -stages.index(stage))) if stages else None
 
 
 def _first_match(patterns, text: str) -> str:
