@@ -71,26 +71,43 @@ def _date_offer(stage: Stage, reading: Reading) -> str | None:
 
 
 _PLURAL = {"section": "sections", "regulation": "regulations", "rule": "rules", "paragraph": "paragraphs"}
+_PROVISIONS = re.compile(r"^(?P<name>[^,]+), (?P<kind>" + "|".join([*_PLURAL, *_PLURAL.values()]) + r") (?P<refs>.+)$")
+
+
+def _refs(text: str) -> list[str]:
+    """"20(3) and (4)" -> 20(3), 20(4); "35 to 37" stays one."""
+    refs: list[str] = []
+    for ref in re.split(r", | and ", text):
+        if ref.startswith("(") and refs:
+            ref = refs[-1].split("(")[0] + ref
+        refs.append(ref)
+    return refs
 
 
 def _law_line(parts: list[str]) -> str:
     """One "Law:" line from the parts of several answers: each law once, its provisions merged
-    ("Children and Families Act 2014, sections 36(8) and 51(2)")."""
+    ("Children and Families Act 2014, sections 36(8) and 51(2)"). A part in another form (a
+    court case) is kept as it is written."""
     merged: dict[tuple[str, str], list[str]] = {}
     for part in (p.strip().rstrip(".") for text in parts for p in text.split(";")):
-        if not part:
+        match = _PROVISIONS.match(part)
+        if not match:
+            if part:
+                merged.setdefault((part, ""), [])
             continue
-        name, _, provisions = part.partition(", ")
-        kind, _, refs = provisions.partition(" ")
-        kind = kind if kind in _PLURAL else next(k for k, plural in _PLURAL.items() if plural == kind)
-        known = merged.setdefault((name, kind), [])
-        for ref in re.split(r", | and ", refs):
+        kind = match["kind"] if match["kind"] in _PLURAL else next(
+            k for k, plural in _PLURAL.items() if plural == match["kind"])
+        known = merged.setdefault((match["name"], kind), [])
+        for ref in _refs(match["refs"]):
             # "38" is already said by "38(2)"; a more exact "38(2)" replaces "38".
             if any(k == ref or k.startswith(ref + "(") for k in known):
                 continue
             known[:] = [k for k in known if not ref.startswith(k + "(")] + [ref]
     rendered = []
     for (name, kind), refs in merged.items():
+        if not kind:
+            rendered.append(name)
+            continue
         listed = refs[0] if len(refs) == 1 else ", ".join(refs[:-1]) + " and " + refs[-1]
         rendered.append(f"{name}, {_PLURAL[kind] if len(refs) > 1 else kind} {listed}")
     return "Law: " + "; ".join(rendered) + "." if rendered else ""

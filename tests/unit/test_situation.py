@@ -184,3 +184,13 @@ def test_bad_input_is_read_without_error() -> None:
     for text in ["", "   ", "?" * 5000, "\x00\x01", "31/02/2026 refused", "word " * 20000]:
         reading = read(text, TODAY)
         reply(reading, TODAY)  # no exception, whatever it finds
+
+
+def test_dates_whose_law_includes_a_court_case_or_a_range_are_given_without_error() -> None:
+    """The deadline rules' sources have forms the Law line must keep as written ("regulation 20(3)
+    and (4)", a court case): found when a held-out message gave an annual review date."""
+    answer = reply(read("The annual review meeting was on 3 November 2026 and we have heard nothing since. "
+                        "When should we get the amended plan?", TODAY), TODAY)
+    law = next(line for line in answer.text.splitlines() if line.startswith("Law: "))
+    assert "L, M and P v Devon County Council [2022] EWHC 493 (Admin)" in law
+    assert "20(7)" in law and law.count("SEND Regulations 2014") == 1
