@@ -4,6 +4,7 @@ whatever single word a classifier picked on. Runs after DeadlineOverride, so a s
 date in passing is not taken into the deadline form, and before CrisisOverride, so safety wins.
 """
 
+import logging
 from typing import List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -15,6 +16,7 @@ from components.stateless import StatelessComponent
 from send_guide.situation import read, wants_whole_reply
 from send_guide.time import today_in_england
 
+logger = logging.getLogger(__name__)
 SITUATION_INTENT = "describe_situation"
 # A correction inside the deadline form stays a correction.
 KEEP = {"correct_deadline", "inform_deadline_event"}
@@ -26,6 +28,11 @@ class SituationOverride(StatelessComponent):
         for message in messages:
             if (message.get(INTENT) or {}).get("name") in KEEP:
                 continue
-            if wants_whole_reply(read(message.get(TEXT) or "", today_in_england())):
+            try:
+                story = wants_whole_reply(read(message.get(TEXT) or "", today_in_england()))
+            except Exception as error:  # a fault in the reading must not cost the user the classifier's answer
+                logger.error("situation reading failed: %s", type(error).__name__)
+                continue
+            if story:
                 promote_intent(message, SITUATION_INTENT)
         return messages
