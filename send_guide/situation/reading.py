@@ -34,7 +34,8 @@ _AGE = re.compile(
     r"\b(?:is|aged?|turned|turns|turning|now)\s+(?P<a>\d{1,2})\b(?!\s*(?:weeks?|months?|days?|hours?|%|th|st|nd|rd|/|:))"
     r"|\b(?P<b>\d{1,2})\s*(?:yo|y/?o|yrs? old|years? old|year-old)\b", re.I)
 _SCHOOL_YEAR = re.compile(
-    r"\b(?:year|yr|y)\s?(?P<year>[1-9]|1[0-3])\b(?!\s*(?:old|s\b))|\b(?P<stage>reception|nursery)\b", re.I)
+    r"\b(?:year|yr|y)\s?(?P<year>[1-9]|1[0-3])\b(?!\s*(?:old|s\b))"
+    r"|\b(?:in|at|starts?|starting|into)\s+(?P<stage>reception|nursery)\b", re.I)
 
 
 @dataclass(frozen=True)
