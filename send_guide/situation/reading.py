@@ -81,12 +81,19 @@ class Reading:
 
 # A message this long, or of more than one sentence, tells a story: it is answered as a whole.
 STORY_WORDS = 15
+# A broad situation ("worried about my child") is answered as a whole only in a real story: a short
+# question about it ("do we need a diagnosis first?") has a topic answer that fits it better.
+BROAD_STORY_WORDS = 40
 
 
 def wants_whole_reply(reading: Reading) -> bool:
     """True when the message describes a situation the content knows and is more than a short
     question: short questions keep their topic answers, stories get one reply about the whole."""
-    return reading.main is not None and (reading.text_words >= STORY_WORDS or len(reading.sentences) >= 2)
+    if reading.main is None:
+        return False
+    if reading.main.general:
+        return reading.text_words >= BROAD_STORY_WORDS
+    return reading.text_words >= STORY_WORDS or len(reading.sentences) >= 2
 
 
 def sentences_of(text: str) -> list[str]:
