@@ -122,6 +122,21 @@ def offline_asker(today: dt.date) -> Ask:
     return ask
 
 
+@dataclass(frozen=True)
+class Measured:
+    development: Summary
+    held_out: Summary
+
+
+def measure(model: str) -> Measured:
+    """Both sets against the real assistant (Rasa and the action server), over REST."""
+    from tools.servers import running_assistant
+
+    with running_assistant(model) as assistant:
+        ask = rest_asker(assistant.webhook)
+        return Measured(summarise(run(ask, MESSAGES)), summarise(run(ask, HELD_OUT)))
+
+
 def report(scores: list[Scored]) -> str:
     summary = summarise(scores)
     lines = [f"{summary.messages} messages: key points found {summary.points_found}/{summary.points} "
