@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.glossary_actions import ActionExplainTerm
 from actions.safe_action import SafeAction
+from actions.situation_actions import ActionAnswerSituation
 from actions.topic_actions import ActionAcknowledgeRole, ActionShowMenu, ActionTellMeMore
 from actions.tracker_helpers import first_entity, intent_button
 from send_guide.deadlines import dialogue
@@ -31,6 +32,7 @@ ACTION_FOR_INTENT: Dict[str, Action] = {
     "show_menu": ActionShowMenu(),
     "tell_me_more": ActionTellMeMore(),
     "inform_role": ActionAcknowledgeRole(),
+    "describe_situation": ActionAnswerSituation(),
 }
 
 

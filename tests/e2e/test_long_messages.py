@@ -90,3 +90,12 @@ def test_a_short_faq_question_keeps_its_topic_answer(chat) -> None:
     from tests.e2e.test_conversation import answered_with
     assert answered_with(chat("what is an annual review?"), "utter_annual_review")
     assert answered_with(chat("How long does an EHC plan take?"), "utter_ehcp_timescale")
+
+
+def test_a_story_told_while_the_deadline_form_waits_is_answered_as_a_whole(chat) -> None:
+    asked = said(chat("/ask_deadline"))
+    assert "What happened?" in asked, asked
+    reply = said(chat("My son is 9 and has autism. The school keep sending him home early and now they want a "
+                      "part time timetable. Is that allowed?"))
+    assert "A part-time timetable is only for short, exceptional cases" in reply, reply
+    assert "Please ask your question again" not in reply
