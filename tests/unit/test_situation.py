@@ -35,7 +35,7 @@ def test_a_refusal_story_is_read_with_its_questions_dates_writer_and_facts() -> 
     assert [(d.text, d.event, d.date) for d in reading.dates if d.event] == [
         ("in September", Event.REQUEST, None), ("last week", Event.DECISION, None)]  # vague: no day
     assert reading.writer == "parent" and reading.age == 7
-    assert [point.key for point in reading.points] == ["doing_well_academically"]
+    assert [point.key for point in reading.points] == ["doing_well_academically", "best_endeavours_meanwhile"]
     assert not reading.distress and not reading.asks_about_time
 
 
