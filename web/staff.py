@@ -270,7 +270,7 @@ def _read_form(ctx: StaffContext) -> response.HTTPResponse:
 
 
 def _read_message(ctx: StaffContext) -> response.HTTPResponse:
-    text = ctx.request.form.get("text", "")
+    text = _pasted(ctx.request)
     problem = _text_problem(text)
     if problem:
         return _read_page(ctx, text, status=422, error=problem)
@@ -280,24 +280,25 @@ def _read_message(ctx: StaffContext) -> response.HTTPResponse:
 def _open_from_message(ctx: StaffContext) -> response.HTTPResponse:
     """A case with the reference, the urgency and the situation summary, and only the contact
     details the adviser typed. The message itself is not kept."""
-    form = ctx.request.form
-    text = form.get("text", "")
+    text = _pasted(ctx.request)
     problem = _text_problem(text)
     if problem:
         return _read_page(ctx, text, status=422, error=problem)
     triage = triage_message(text, today_in_england())
-    contact = {"name": form.get("name", "").strip(), "phone": form.get("phone", "").strip(),
-               "email": form.get("email", "").strip()}
-    errors = _contact_errors(contact)
+    typed = {name: ctx.request.form.get(name, "").strip() for name in ("name", "phone", "email")}
+    contact, errors = _contact(typed)
     if errors:
-        return _read_page(ctx, text, triage, status=422, contact=contact, contact_errors=errors)
-    phone = read_contact(contact["phone"]) if contact["phone"] else ""
-    request = CallBackRequest(conversation_id="", consent_at=ctx.now, name=contact["name"], phone=phone or "",
-                              email=contact["email"], situation=triage.summary)
+        return _read_page(ctx, text, triage, status=422, contact=typed, contact_errors=errors)
+    request = CallBackRequest(conversation_id="", consent_at=ctx.now, situation=triage.summary, **contact)
     case = open_case(ctx.db, request, triage.urgency, ctx.now, opened_by=ctx.username,
                      how="from a message read on the staff page (the message was not kept); ")
     log.info("Staff case: %s opened %s from a pasted message", ctx.username, case.reference)
     return response.redirect(f"/staff/cases/{quote(case.reference)}", status=303)
+
+
+def _pasted(request: Request) -> str:
+    """The pasted text, with the browser's CR LF line ends back to one character each."""
+    return request.form.get("text", "").replace("\r\n", "\n")
 
 
 def _text_problem(text: str) -> str:
@@ -310,16 +311,17 @@ def _text_problem(text: str) -> str:
     return ""
 
 
-def _contact_errors(contact: dict[str, str]) -> dict[str, str]:
+def _contact(typed: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The contact details to keep (a phone number in its national format), and what is wrong."""
     errors = {}
-    if len(contact["name"]) > 100:
+    if len(typed["name"]) > 100:
         errors["name"] = "The name can be up to 100 characters."
-    number = read_contact(contact["phone"]) if contact["phone"] else ""
-    if number is None or "@" in number:
+    phone = read_contact(typed["phone"]) if typed["phone"] else ""
+    if phone is None or "@" in phone:
         errors["phone"] = "This is not a UK phone number. A UK number starts with 01, 02, 03, 07 or +44."
-    if contact["email"] and (len(contact["email"]) > 200 or not _EMAIL.fullmatch(contact["email"])):
+    if typed["email"] and (len(typed["email"]) > 200 or not _EMAIL.fullmatch(typed["email"])):
         errors["email"] = "This is not an e-mail address. It looks like name@example.org."
-    return errors
+    return {"name": typed["name"], "phone": phone or "", "email": typed["email"]}, errors
 
 
 def _read_page(ctx: StaffContext, text: str, triage: MessageTriage | None = None, status: int = 200,

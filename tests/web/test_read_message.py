@@ -14,6 +14,7 @@ from send_guide.triage.model import CaseEvent, TriageCase
 from send_guide.triage.urgency import Level
 from tests.web.conftest import StaffSite
 from tests.web.test_staff_page import csrf_of
+from tools.nginx import temporary_nginx
 from tools.servers import ROOT
 
 WEB_LOG = ROOT / "test-output" / "web" / "web.log"
@@ -104,6 +105,9 @@ def test_an_empty_or_too_long_message_is_refused_kindly_and_a_long_one_in_any_sc
     bengali = ("আমার ছেলের জন্য সাহায্য দরকার। " * 700)[:MAX_CHARS]
     read = browser.post(url, files=multipart(csrf=token, text=bengali), timeout=60)
     assert read.status_code == 200 and "Situation: none found" in read.text
+    # Browsers send each line end as two characters (CR LF): they count as the one the adviser typed.
+    lines = browser.post(url, files=multipart(csrf=token, text="Need help.\r\n" * (MAX_CHARS // 11)), timeout=60)
+    assert lines.status_code == 200, "over the limit as sent, within it as pasted"
     # Far over the limit, the server refuses it before reading it, kindly too.
     huge = browser.post(url, files=multipart(csrf=token, text="a" * 300_000), timeout=30)
     assert huge.status_code == 413 and "<h1>The message is too long</h1>" in huge.text
@@ -174,3 +178,18 @@ def test_a_case_shows_its_situation_at_the_top_as_text(staff_site: StaffSite) ->
     assert "<dt>Situation</dt><dd>The council said no to an assessment</dd>" in shown
     assert "The last day to appeal to the SEND Tribunal is" in shown and "days left" in shown
     assert "<dt>Distress</dt><dd>Yes</dd>" in shown and "<dt>Questions asked</dt><dd>1</dd>" in shown
+
+
+def test_through_the_deployed_nginx_a_message_at_the_limit_reaches_the_page(staff_site: StaffSite) -> None:
+    """nginx lets 16 kB through elsewhere; the staff page's own limit must decide for a pasted message."""
+    web = staff_site.url.removeprefix("http://")
+    with temporary_nginx(("127.0.0.1:9", "127.0.0.1:9"), web) as proxy:
+        browser = staff_site.logged_in(staff_site.add_staff("reader.proxied"))
+        proxied = requests.Session()
+        proxied.cookies.update(browser.cookies)
+        token = csrf_of(proxied.get(f"{proxy}/staff/read", timeout=30).text)
+        bengali = ("আমার ছেলের জন্য সাহায্য দরকার। " * 700)[:MAX_CHARS]  # over 50 kB
+        read = proxied.post(f"{proxy}/staff/read", files=multipart(csrf=token, text=bengali), timeout=60)
+        assert read.status_code == 200 and "What the assistant reads" in read.text
+        huge = proxied.post(f"{proxy}/staff/read", files=multipart(csrf=token, text="a" * 300_000), timeout=30)
+        assert huge.status_code == 413
