@@ -15,16 +15,20 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.database import sessions
 from actions.deadline_actions import latest_intent
 from actions.safe_action import SafeAction
-from actions.tracker_helpers import user_intents
+from actions.tracker_helpers import user_intents, user_messages_before
 from send_guide.contacts import phone
 from send_guide.languages.replies import language_messages
 from send_guide.time import today_in_england
 from send_guide.topics import catalogue
 from send_guide.triage import callback
 from send_guide.triage.cases import open_case, retention_days
+from send_guide.triage.message import story_of, triage_message
 from send_guide.triage.urgency import Level
 
 START_INTENT = "request_callback"
+FORM = "callback_form"
+
+
 def prefill(tracker: Tracker) -> Dict[str, str]:
     """What the conversation already says: the role, and a language other than English."""
     known = {"role": callback.ROLES.get(tracker.get_slot("role") or "", "")}
@@ -97,8 +101,15 @@ class CallbackSubmit(SafeAction):
         # Only what was asked before the form: the form's own answers get classified too.
         before = intents[:len(intents) - 1 - intents[::-1].index(START_INTENT)] if START_INTENT in intents else []
         asked = [topics.get(intent).title for intent in before if intent and topics.get(intent)]
-        request = callback.to_request(state, tracker.sender_id, list(dict.fromkeys(asked)))
-        urgency = callback.urgency_of(state, today_in_england())
+        # The family's story, read as a whole: the case keeps what was found, not their words.
+        today = today_in_england()
+        story = story_of(user_messages_before(tracker, START_INTENT, FORM))
+        triage = triage_message(story, today) if story else None
+        request = callback.to_request(state, tracker.sender_id, list(dict.fromkeys(asked)),
+                                      triage.summary if triage else None)
+        if triage and triage.urgency.level is Level.IMMEDIATE:
+            state.safeguarding = True
+        urgency = callback.urgency_of(state, today, triage.deadlines if triage else ())
         with sessions()() as session:
             case = open_case(session, request, urgency, dt.datetime.now(dt.timezone.utc))
             session.commit()

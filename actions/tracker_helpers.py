@@ -22,6 +22,24 @@ def user_intents(tracker: Tracker) -> List[str | None]:
     ]
 
 
+def user_messages_before(tracker: Tracker, intent: str, outside_loop: str) -> List[str]:
+    """What the user typed before their latest message with `intent`, leaving out button presses
+    ("/intent") and the answers they gave while the form `outside_loop` was running (an earlier
+    call-back form's name and phone number are not part of their story)."""
+    typed: List[tuple] = []
+    loop = None
+    for event in tracker.events:
+        if event.get("event") == "active_loop":
+            loop = event.get("name")
+        elif event.get("event") == "user":
+            name = (event.get("parse_data") or {}).get("intent", {}).get("name")
+            typed.append((name, event.get("text") or "", loop == outside_loop))
+    last = max((index for index, (name, _, _) in enumerate(typed) if name == intent), default=None)
+    if last is None:
+        return []
+    return [text for _, text, in_loop in typed[:last] if not in_loop and text.strip() and not text.startswith("/")]
+
+
 def intent_ranking(tracker: Tracker) -> List[tuple]:
     ranking: List[Any] = tracker.latest_message.get("intent_ranking") or []
     return [(entry.get("name"), float(entry.get("confidence") or 0.0)) for entry in ranking]

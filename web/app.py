@@ -43,7 +43,10 @@ DEMO_BOT_URL = "http://localhost:5005"  # as written in widget/demo/index.html
 # (a council that hosts the widget files itself serves them the same way: README).
 FILLED = {".js", ".json", ".html"}
 VENDOR = WIDGET / "node_modules" / "socket.io-client" / "dist"
-MAX_REQUEST_BYTES = 64 * 1024  # the largest thing posted here is a login form
+# The largest thing posted here is a message pasted on the staff page "Read a message": up to
+# 20,000 characters (send_guide.triage.message.MAX_CHARS), sent as multipart form data, so at
+# most 4 bytes each. The rest is room to tell an adviser kindly that a longer paste is too long.
+MAX_REQUEST_BYTES = 256 * 1024
 
 
 def create_app(settings: WebSettings, name: str = "send_guide_web") -> Sanic:

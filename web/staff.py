@@ -1,4 +1,6 @@
-"""The SENDIAS staff page: who to call first, each case with its conversation, status changes, export.
+"""The SENDIAS staff page: who to call first, each case with its conversation, status changes, export,
+and "Read a message": a family's e-mail or call notes triaged as the queue would, kept only if the
+adviser opens a case from it (and then without the message itself).
 
 Every /staff page except the login form needs a live session (send_guide/triage/sessions.py);
 without one, a page view goes to the login form and a form post is refused. Every form post on
@@ -21,15 +23,30 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from sanic import Sanic, response
+from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sqlalchemy import select
 from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import Session
 
+from send_guide.contact_patterns import EMAIL
 from send_guide.languages.status import translation_statuses
 from send_guide.services.db import as_utc
+from send_guide.situation.explain import reading_lines
+from send_guide.situation.summary import describe
+from send_guide.time import today_in_england
 from send_guide.triage import feedback, sessions
-from send_guide.triage.cases import OPEN_STATUSES, export_csv, queue, set_status
+from send_guide.triage.callback import read_contact
+from send_guide.triage.cases import (
+    OPEN_STATUSES,
+    CallBackRequest,
+    export_csv,
+    open_case,
+    queue,
+    set_status,
+    situation_of,
+)
+from send_guide.triage.message import MAX_CHARS, MessageTriage, triage_message
 from send_guide.triage.model import STATUSES, StaffSession, TriageCase
 from send_guide.triage.staff import verify_login
 from send_guide.triage.throttle import LoginThrottle
@@ -40,6 +57,8 @@ COOKIE = "send_guide_staff"
 LOGIN = "/staff/login"
 LONDON = ZoneInfo("Europe/London")
 REFERENCE = re.compile(r"CB-[A-Z0-9]{6}")
+READ = "/staff/read"
+_EMAIL = re.compile(EMAIL)
 VIEWS = {"open": OPEN_STATUSES, "closed": ("closed",)}
 HEADERS = {
     "Cache-Control": "no-store",  # personal data: never kept by the browser or a proxy
@@ -83,8 +102,12 @@ def add_routes(app: Sanic) -> None:
     app.add_route(_staff_only(_change_status), "/staff/cases/<reference:str>/status", methods=["POST"])
     app.add_route(_staff_only(_export), "/staff/export.csv", methods=["GET"])
     app.add_route(_staff_only(_report), "/staff/report", methods=["GET"])
+    app.add_route(_staff_only(_read_form), READ, methods=["GET"])
+    app.add_route(_staff_only(_read_message), READ, methods=["POST"])
+    app.add_route(_staff_only(_open_from_message), READ + "/case", methods=["POST"])
     app.add_route(_staff_only(_logout), "/staff/logout", methods=["POST"])
     app.register_middleware(_staff_headers, "response")
+    app.error_handler.add(PayloadTooLarge, _too_large)
 
 
 # --- guards -----------------------------------------------------------------------------------
@@ -120,6 +143,13 @@ def _same_origin(request: Request) -> bool:
 
 def _refused(request: Request) -> response.HTTPResponse:
     return _render(request, "refused.html", 403)
+
+
+def _too_large(request: Request, exception: Exception) -> response.HTTPResponse:
+    """A paste far over the limit is refused before it is read: say so kindly, with the way back."""
+    if request.path.startswith(READ):
+        return _render(request, "too_long.html", 413, limit=MAX_CHARS)
+    return request.app.error_handler.default(request, exception)
 
 
 async def _staff_headers(request: Request, resp: response.HTTPResponse) -> None:
@@ -196,8 +226,11 @@ def _case_page(ctx: StaffContext, reference: str) -> response.HTTPResponse:
     if case is None:
         return ctx.render("not_found.html", 404, reference=reference)
     settings = ctx.request.app.ctx.settings
-    lines = transcript.fetch(settings.transcript_source, case.conversation_id, settings.rasa_token)
+    # A case an adviser opened from a pasted message has no conversation to fetch.
+    lines = (transcript.fetch(settings.transcript_source, case.conversation_id, settings.rasa_token)
+             if case.conversation_id else None)
     return ctx.render("case.html", case=case, lines=lines, statuses=STATUSES,
+                      situation=describe(situation_of(case), today_in_england()),
                       dates=[line for line in case.key_dates.splitlines() if line],
                       topics=[line for line in case.topics.splitlines() if line])
 
@@ -227,6 +260,79 @@ def _export(ctx: StaffContext) -> response.HTTPResponse:
 def _report(ctx: StaffContext) -> response.HTTPResponse:
     return ctx.render("report.html", scores=feedback.least_helpful(ctx.db), unanswered=feedback.unanswered(ctx.db),
                       translations=translation_statuses())
+
+
+# --- read a message ---------------------------------------------------------------------------------
+# The pasted text is read in this worker thread and shown back; it is never stored or logged.
+
+def _read_form(ctx: StaffContext) -> response.HTTPResponse:
+    return _read_page(ctx, "")
+
+
+def _read_message(ctx: StaffContext) -> response.HTTPResponse:
+    text = _pasted(ctx.request)
+    problem = _text_problem(text)
+    if problem:
+        return _read_page(ctx, text, status=422, error=problem)
+    return _read_page(ctx, text, triage_message(text, today_in_england()))
+
+
+def _open_from_message(ctx: StaffContext) -> response.HTTPResponse:
+    """A case with the reference, the urgency and the situation summary, and only the contact
+    details the adviser typed. The message itself is not kept."""
+    text = _pasted(ctx.request)
+    problem = _text_problem(text)
+    if problem:
+        return _read_page(ctx, text, status=422, error=problem)
+    triage = triage_message(text, today_in_england())
+    typed = {name: ctx.request.form.get(name, "").strip() for name in ("name", "phone", "email")}
+    contact, errors = _contact(typed)
+    if errors:
+        return _read_page(ctx, text, triage, status=422, contact=typed, contact_errors=errors)
+    request = CallBackRequest(conversation_id="", consent_at=ctx.now, situation=triage.summary, **contact)
+    case = open_case(ctx.db, request, triage.urgency, ctx.now, opened_by=ctx.username,
+                     how="from a message read on the staff page (the message was not kept); ")
+    log.info("Staff case: %s opened %s from a pasted message", ctx.username, case.reference)
+    return response.redirect(f"/staff/cases/{quote(case.reference)}", status=303)
+
+
+def _pasted(request: Request) -> str:
+    """The pasted text, with the browser's CR LF line ends back to one character each."""
+    return request.form.get("text", "").replace("\r\n", "\n")
+
+
+def _text_problem(text: str) -> str:
+    if not text.strip():
+        return "Paste the message or your notes first."
+    if len(text) > MAX_CHARS:
+        return (f"This is {len(text):,} characters long. The page reads up to {MAX_CHARS:,} characters at a time. "
+                "Please paste the part that tells the family's situation and their questions, or read it in "
+                "two parts.")
+    return ""
+
+
+def _contact(typed: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The contact details to keep (a phone number in its national format), and what is wrong."""
+    errors = {}
+    if len(typed["name"]) > 100:
+        errors["name"] = "The name can be up to 100 characters."
+    phone = read_contact(typed["phone"]) if typed["phone"] else ""
+    if phone is None or "@" in phone:
+        errors["phone"] = "This is not a UK phone number. A UK number starts with 01, 02, 03, 07 or +44."
+    if typed["email"] and (len(typed["email"]) > 200 or not _EMAIL.fullmatch(typed["email"])):
+        errors["email"] = "This is not an e-mail address. It looks like name@example.org."
+    return {"name": typed["name"], "phone": phone or "", "email": typed["email"]}, errors
+
+
+def _read_page(ctx: StaffContext, text: str, triage: MessageTriage | None = None, status: int = 200,
+               **values: Any) -> response.HTTPResponse:
+    today = today_in_england()
+    shown = {}
+    if triage is not None:
+        shown = {"lines": reading_lines(triage.reading), "deadlines": triage.deadlines, "urgency": triage.urgency,
+                 "answer": triage.answer, "summary": describe(triage.summary, today), "today": today}
+    return ctx.render("read.html", status, current="read", text=text, limit=MAX_CHARS, result=shown,
+                      **values)
 
 
 def _find(db: Session, reference: str) -> TriageCase | None:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
+from typing import Iterable
 
 import phonenumbers
 
 from send_guide.contact_patterns import EMAIL
 from send_guide.contacts import phone
 from send_guide.deadlines.reading import read_date, read_event
-from send_guide.deadlines.timeline import DeadlineError, Event, check_date, deadlines_for, in_words
+from send_guide.deadlines.timeline import Deadline, DeadlineError, Event, check_date, deadlines_for, in_words
 from send_guide.safety import is_crisis
 from send_guide.triage.cases import CallBackRequest
 from send_guide.triage.urgency import Urgency, assess
@@ -251,9 +252,10 @@ def _answer(state: CallBackState, asking: str, text: str, today: dt.date, retent
     return _next(state, asking, retention_days)
 
 
-def urgency_of(state: CallBackState, today: dt.date) -> Urgency:
-    """The case's urgency from its key dates (and any safeguarding words in the conversation)."""
-    deadlines = []
+def urgency_of(state: CallBackState, today: dt.date, story: Iterable[Deadline] = ()) -> Urgency:
+    """The case's urgency from its key dates, the deadlines from exact dates in what the family
+    wrote before the form (`story`: send_guide.triage.message), and any safeguarding words."""
+    deadlines = list(story)
     for event, day in state.dates:
         try:
             deadlines += deadlines_for(Event(event), dt.date.fromisoformat(day), today=today).deadlines
@@ -262,8 +264,10 @@ def urgency_of(state: CallBackState, today: dt.date) -> Urgency:
     return assess(deadlines, today, safeguarding=state.safeguarding)
 
 
-def to_request(state: CallBackState, conversation_id: str, topics: list[str]) -> CallBackRequest:
-    """The finished form as a case to open (only after consent and the final "yes")."""
+def to_request(state: CallBackState, conversation_id: str, topics: list[str],
+               situation: dict | None = None) -> CallBackRequest:
+    """The finished form as a case to open (only after consent and the final "yes"). `situation`:
+    the summary of the reading of the family's earlier messages (none of their words)."""
     if state.consent_at is None:
         raise ValueError("no consent: nothing may be stored")
     contact = state.answers.get("contact", "")
@@ -276,5 +280,5 @@ def to_request(state: CallBackState, conversation_id: str, topics: list[str]) ->
         stage=state.answers.get("stage", ""),
         key_dates=[f"{Event(event).value.replace('-', ' ')}: {in_words(dt.date.fromisoformat(day))}"
                    for event, day in state.dates],
-        description=state.answers.get("description", ""), topics=topics,
+        description=state.answers.get("description", ""), topics=topics, situation=situation or {},
     )

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import os
 import secrets
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from send_guide.situation.summary import summary_lines
+from send_guide.time import today_in_england
 from send_guide.triage.model import STATUSES, CaseEvent, Feedback, TriageCase
 from send_guide.triage.urgency import Level, Urgency
 
@@ -24,7 +27,7 @@ OPEN_STATUSES = ("new", "contacted")
 DEFAULT_RETENTION_DAYS = 90
 EXPORT_FIELDS = ("reference", "created_at", "status", "urgency", "urgency_reason", "name", "phone",
                  "email", "best_time", "language", "interpreter", "role", "child_age_or_year", "stage",
-                 "key_dates", "description", "topics")
+                 "key_dates", "description", "topics", "situation")
 
 
 @dataclass
@@ -45,13 +48,17 @@ class CallBackRequest:
     key_dates: list[str] = field(default_factory=list)  # "decision letter: Monday 5 October 2026"
     description: str = ""
     topics: list[str] = field(default_factory=list)
+    situation: dict[str, Any] = field(default_factory=dict)  # send_guide.situation.summary.summarise
 
 
 def new_reference() -> str:
     return "CB-" + "".join(secrets.choice(_REFERENCE_LETTERS) for _ in range(6))
 
 
-def open_case(session: Session, request: CallBackRequest, urgency: Urgency, now: dt.datetime) -> TriageCase:
+def open_case(session: Session, request: CallBackRequest, urgency: Urgency, now: dt.datetime,
+              opened_by: str = "assistant", how: str = "") -> TriageCase:
+    """`opened_by`: who opened it, for the audit trail (an adviser's name for a case opened from
+    a pasted message); `how`: a few words on how, for the same entry."""
     case = TriageCase(
         reference=new_reference(), conversation_id=request.conversation_id, created_at=now, status="new",
         urgency=int(urgency.level), urgency_reason=urgency.reason, consent_at=request.consent_at,
@@ -60,9 +67,10 @@ def open_case(session: Session, request: CallBackRequest, urgency: Urgency, now:
         child_age_or_year=request.child_age_or_year, stage=request.stage,
         key_dates="\n".join(request.key_dates), description=request.description,
         topics="\n".join(request.topics),
+        situation=json.dumps(request.situation, ensure_ascii=False, sort_keys=True) if request.situation else "",
     )
-    case.events.append(CaseEvent(at=now, actor="assistant", action="opened",
-                                 detail=f"{urgency.level.label}: {urgency.reason}"))
+    case.events.append(CaseEvent(at=now, actor=opened_by, action="opened",
+                                 detail=f"{how}{urgency.level.label}: {urgency.reason}"))
     session.add(case)
     session.flush()
     return case
@@ -86,8 +94,20 @@ def set_status(session: Session, reference: str, status: str, actor: str, now: d
     return case
 
 
-def export_csv(session: Session, stream: TextIO, statuses: tuple[str, ...] = STATUSES) -> int:
-    """The queue as CSV, in queue order; returns the number of cases written."""
+def situation_of(case: TriageCase) -> dict[str, Any] | None:
+    """The case's situation summary, or None when it has none (or it cannot be read)."""
+    try:
+        summary = json.loads(case.situation) if case.situation else None
+    except ValueError:
+        return None
+    return summary if isinstance(summary, dict) else None
+
+
+def export_csv(session: Session, stream: TextIO, statuses: tuple[str, ...] = STATUSES,
+               today: dt.date | None = None) -> int:
+    """The queue as CSV, in queue order; returns the number of cases written. The situation is in
+    words, with each deadline's days left counted from `today` (default: the day in England)."""
+    today = today or today_in_england()
     writer = csv.DictWriter(stream, fieldnames=EXPORT_FIELDS)
     writer.writeheader()
     cases = queue(session, statuses)
@@ -95,6 +115,7 @@ def export_csv(session: Session, stream: TextIO, statuses: tuple[str, ...] = STA
         row = {name: getattr(case, name) for name in EXPORT_FIELDS}
         row["urgency"] = Level(case.urgency).label
         row["created_at"] = case.created_at.isoformat(timespec="minutes")
+        row["situation"] = "\n".join(summary_lines(situation_of(case), today))
         writer.writerow({key: _safe_cell(value) for key, value in row.items()})
     return len(cases)
 

@@ -38,6 +38,9 @@ class TriageCase(Base):
     key_dates = Column(Text, nullable=False, default="")  # one "event: date" per line
     description = Column(Text, nullable=False, default="")
     topics = Column(Text, nullable=False, default="")  # topics asked, one per line
+    # What the situation reading found in the family's messages (send_guide/situation/summary.py),
+    # as JSON; none of their words. "" when there was nothing to read.
+    situation = Column(Text, nullable=False, default="")
 
     events = relationship("CaseEvent", cascade="all, delete-orphan", order_by="CaseEvent.at",
                           lazy="selectin")

@@ -88,6 +88,8 @@ def test_a_call_back_asked_for_in_the_widget_is_in_the_staff_queue_with_its_urge
     expect(summary).to_contain_text("01582 548156")
     expect(summary).to_contain_text("weekday mornings")
     expect(summary).to_contain_text("I want help to appeal <b>the decision</b>")  # as text, not markup
+    # The reading of what the family wrote before the call back, at the top: no situation in one question.
+    expect(staff_page.locator(".situation")).to_contain_text("Questions asked")
     transcript = staff_page.locator(".transcript")
     expect(transcript).to_contain_text("can someone call me back please")
     expect(transcript).to_contain_text("Do you agree?")
@@ -130,3 +132,35 @@ def test_the_answer_report_lists_the_translations_to_check_accessibly(staff_page
     expect(polish_words.get_by_role("cell").nth(3)).to_have_text(status)
     expect(table.get_by_role("columnheader")).to_have_text(["Language", "Part", "File", "Status", "Reviewer", "Date"])
     no_axe_violations(staff_page)
+
+
+def test_an_adviser_reads_a_pasted_email_and_opens_a_case_from_it(staff_page: Page, site: Site, adviser: str) -> None:
+    letter = dt.date.today() - dt.timedelta(days=55)  # the appeal window closes in about 5 days
+    email = (f"Hello,\nMy son Ruairi is 9. The council said no to an EHC needs assessment. The decision letter is "
+             f"dated {letter:%d/%m/%Y}. I am exhausted. Should I appeal?\n<b>Thank you</b>")
+    log_in(staff_page, site, adviser)
+    staff_page.get_by_role("main").get_by_role("link", name="Read a message").click()
+    expect(staff_page.get_by_role("heading", name="Read a message", level=1)).to_be_visible()
+    no_axe_violations(staff_page)
+    staff_page.get_by_label("The message or your notes").fill(email)
+    staff_page.get_by_role("button", name="Read the message").click()
+    expect(staff_page.get_by_role("heading", name="What the assistant reads")).to_be_visible()
+    expect(staff_page.locator(".reading")).to_contain_text("Situation: The council said no to an assessment")
+    expect(staff_page.locator(".urgency-line")).to_contain_text("Urgent")
+    expect(staff_page.locator("table.deadlines")).to_contain_text("The last day to appeal to the SEND Tribunal is")
+    expect(staff_page.locator(".reply")).to_contain_text("This is information, not legal advice.")
+    expect(staff_page.get_by_label("The message or your notes")).to_have_value(email)  # to read again or change
+    no_axe_violations(staff_page)
+    staff_page.screenshot(path=str(OUTPUT / "staff-read.png"), full_page=True)
+
+    staff_page.get_by_label("Phone").fill("01582 548156")
+    staff_page.get_by_role("button", name="Open a case from this").click()
+    expect(staff_page.get_by_role("heading", name=re.compile(r"^Case CB-"))).to_be_visible()
+    situation = staff_page.locator(".situation")
+    expect(situation).to_contain_text("The council said no to an assessment")
+    expect(situation).to_contain_text("days left")
+    expect(staff_page.locator(".summary")).to_contain_text("01582 548156")
+    expect(staff_page.get_by_role("main")).not_to_contain_text("Ruairi")  # the message was not kept
+    expect(staff_page.locator(".urgency-line")).to_contain_text("Urgent")
+    no_axe_violations(staff_page)
+    staff_page.screenshot(path=str(OUTPUT / "staff-case-from-message.png"), full_page=True)

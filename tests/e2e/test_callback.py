@@ -1,6 +1,7 @@
 """Asking for a call back over REST, against the real assistant and the database it writes to."""
 
 import datetime as dt
+import json
 import re
 import uuid
 
@@ -8,7 +9,9 @@ import pytest
 import requests
 from sqlalchemy import select
 
+from send_guide.deadlines.timeline import Event, deadlines_for
 from send_guide.services.db import make_engine, session_factory
+from send_guide.time import today_in_england
 from send_guide.topics import catalogue
 from send_guide.triage.model import TriageCase
 from send_guide.triage.urgency import Level
@@ -64,6 +67,44 @@ def test_a_call_back_request_reaches_the_queue_with_its_urgency(conversation) ->
     assert case.urgency == Level.URGENT and "appeal" in case.urgency_reason
     appeal_titles = {catalogue().get(intent).title for intent in ("unhappy_with_decision", "what_can_be_appealed")}
     assert set(case.topics.splitlines()) <= appeal_titles and case.topics, "only the topics asked before the form"
+
+
+# What the form asks -> the answer given: only a phone number, everything else skipped or "no".
+FORM_ANSWERS = (("What name", "I'd rather not say"), ("phone number or e-mail", "01582 548156"),
+                ("good time", "I'd rather not say"), ("interpreter", "no"), ("parent or carer", "I'd rather not say"),
+                ("How old", "I'd rather not say"), ("EHC", "I'd rather not say"),
+                ("date the adviser should know", "no"), ("help with", "I'd rather not say"))
+
+
+def test_a_story_told_before_the_call_back_gives_the_case_its_situation_and_urgency(conversation) -> None:
+    today = today_in_england()
+    letter = today - dt.timedelta(days=55)  # the appeal window closes in about 5 days
+    story = (f"My son Tobias-Wren is 9 and has autism. We asked the council for an EHC needs assessment and they "
+             f"said no. The decision letter is dated {letter:%d %B %Y}. School say he is fine academically. "
+             "I am exhausted. Should I appeal or ask again?")
+    assert "appeal" in conversation(story).lower()
+    asked = conversation("can someone call me back please")
+    assert "Do you agree?" in asked
+    asked = conversation("yes")
+    for _ in range(len(FORM_ANSWERS)):  # the form may leave out a question the conversation answered
+        if "Shall I send this" in asked:
+            break
+        answer = next(answer for question, answer in FORM_ANSWERS if question in asked)
+        asked = conversation(answer)
+    assert "Shall I send this" in asked
+    assert REFERENCE.search(conversation("yes"))
+    [case] = cases_of(conversation.sender)
+    # No key date was given in the form: the urgency comes from the exact date in the story.
+    appeal = next(d for d in deadlines_for(Event.DECISION, letter, today=today).deadlines if d.rule.key == "appeal")
+    assert case.urgency == Level.URGENT and "appeal" in case.urgency_reason and case.key_dates == ""
+    summary = json.loads(case.situation)
+    assert summary["situation"]["key"] == "refused_assessment"
+    assert {"rule": "appeal", "event": "decision", "from": letter.isoformat(), "due": appeal.due.isoformat()} in \
+        summary["deadlines"]
+    assert summary["distress"] is True and summary["questions"] == 1 and summary["age"] == 9
+    assert not any(word in case.situation for word in ("Tobias", "autism", "exhausted", "Should I")), \
+        "the case keeps what was read, none of the family's words"
+    assert case.phone == "01582 548156" and case.description == ""
 
 
 def test_cancel_keeps_nothing(conversation) -> None:

@@ -83,3 +83,12 @@ def test_the_image_installs_what_make_installs_and_sets_the_listen_queue() -> No
     assert "SANIC_BACKLOG=1024" in dockerfile and 'SANIC_BACKLOG="${SANIC_BACKLOG:-1024}"' in \
         (ROOT / "scripts" / "run.sh").read_text()
     assert Path(ROOT / ".dockerignore").read_text().count("widget/node_modules") == 1
+
+
+def test_nginx_lets_a_pasted_message_through_to_the_staff_page_and_keeps_it_in_memory() -> None:
+    from web.app import MAX_REQUEST_BYTES
+
+    block = re.search(r"location /staff/read \{(.*?)\}", TEMPLATE.read_text(), re.S).group(1)
+    sizes = dict(re.findall(r"(client_max_body_size|client_body_buffer_size) (\d+)k;", block))
+    assert int(sizes["client_max_body_size"]) * 1024 == MAX_REQUEST_BYTES, "the web server's own limit decides"
+    assert sizes["client_body_buffer_size"] == sizes["client_max_body_size"], "never spooled to a file on disk"
