@@ -13,11 +13,12 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.intent_override import promote_intent
 from components.stateless import StatelessComponent
-from send_guide.situation import read, wants_whole_reply
+from send_guide.situation import prefers_deadline_form, read, wants_whole_reply
 from send_guide.time import today_in_england
 
 logger = logging.getLogger(__name__)
 SITUATION_INTENT = "describe_situation"
+DEADLINE_INTENT = "ask_deadline"  # set by DeadlineOverride, which runs just before
 # A correction inside the deadline form stays a correction.
 KEEP = {"correct_deadline", "inform_deadline_event"}
 
@@ -26,10 +27,13 @@ KEEP = {"correct_deadline", "inform_deadline_event"}
 class SituationOverride(StatelessComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if (message.get(INTENT) or {}).get("name") in KEEP:
+            intent = (message.get(INTENT) or {}).get("name")
+            if intent in KEEP:
                 continue
             try:
-                story = wants_whole_reply(read(message.get(TEXT) or "", today_in_england()))
+                reading = read(message.get(TEXT) or "", today_in_england())
+                story = wants_whole_reply(reading) and not (
+                    intent == DEADLINE_INTENT and prefers_deadline_form(reading))
             except Exception as error:  # a fault in the reading must not cost the user the classifier's answer
                 logger.error("situation reading failed: %s", type(error).__name__)
                 continue

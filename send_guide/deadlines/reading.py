@@ -31,6 +31,7 @@ NUMERIC = re.compile(r"\b(?P<day>\d{1,2})[/.\-](?P<month>\d{1,2})[/.\-]" + _YEAR
 ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b")
 DAY_MONTH = re.compile(_DAY + r"\s*(?:of\s+)?(?P<month>" + _MONTH + r")\b\.?,?(?:\s+" + _YEAR + r"\b)?", re.I)
 MONTH_DAY = re.compile(r"\b(?P<month>" + _MONTH + r")\.?\s+" + _DAY + r"\b,?(?:\s+" + _YEAR + r"\b)?", re.I)
+_MONTH_YEAR = re.compile(r"\b(?:" + _MONTH + r")\.?\s+20\d\d\b", re.I)
 MONTH_ONLY = re.compile(r"\b(?:in|during|of|early|late|mid|end of|start of)\s+(?P<month>" + _MONTH + r")\b", re.I)
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _NUMBER_WORDS = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -257,8 +258,10 @@ def is_deadline_question(text: str, today: Date | None = None) -> bool:
     found = read_date(text, today or Date.today())
     if found.problem is DateProblem.NONE_FOUND:
         return False
-    # An impossible date counts: the form explains it. A vague one only when dates were asked about.
-    return found.problem is not DateProblem.VAGUE or asks_about_time(text)
+    # An impossible date counts: the form explains it. A vague one only when dates were asked
+    # about, or for a school move, where a month and year ("September 2026") is all it needs.
+    return (found.problem is not DateProblem.VAGUE or asks_about_time(text)
+            or (read_event(text, strong_only=True) is Event.PHASE_TRANSFER and bool(_MONTH_YEAR.search(text))))
 
 
 def read_transfer_kind(text: str) -> TransferKind | None:

@@ -96,6 +96,13 @@ def wants_whole_reply(reading: Reading) -> bool:
     return reading.text_words >= STORY_WORDS or len(reading.sentences) >= 2
 
 
+def prefers_deadline_form(reading: Reading) -> bool:
+    """A short question about a date that gives an exact date ("the plan was issued on 15 March
+    2024, when is the annual review due?") is a deadline question: the deadline form answers
+    exactly that date. A longer story gets the whole reply, which gives the dates too."""
+    return reading.asks_about_time and reading.text_words < BROAD_STORY_WORDS and any(d.exact for d in reading.dates)
+
+
 def sentences_of(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
 

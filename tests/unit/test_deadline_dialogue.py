@@ -258,3 +258,9 @@ def test_a_school_year_gives_the_transfer_year() -> None:
     to_college = talk(("she is in year 11, moving to college", "ask_deadline"))
     assert to_college.state.detail == TransferKind.TO_POST16.value
     assert "Tuesday 30 March 2027" in answer(to_college.state, TODAY)
+
+
+def test_a_school_move_with_a_month_and_year_is_a_deadline_question() -> None:
+    """A month and year is all a school move needs ("A month and year is enough")."""
+    assert is_deadline_question("my daughter moves from year 6 to secondary school in September 2026", TODAY)
+    assert not is_deadline_question("my daughter moves to secondary school in September", TODAY)

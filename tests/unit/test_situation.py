@@ -194,3 +194,11 @@ def test_dates_whose_law_includes_a_court_case_or_a_range_are_given_without_erro
     law = next(line for line in answer.text.splitlines() if line.startswith("Law: "))
     assert "L, M and P v Devon County Council [2022] EWHC 493 (Admin)" in law
     assert "20(7)" in law and law.count("SEND Regulations 2014") == 1
+
+
+def test_a_short_date_question_with_an_exact_date_is_left_to_the_deadline_form() -> None:
+    from send_guide.situation import prefers_deadline_form
+    assert prefers_deadline_form(read("the EHC plan was issued on 15 March 2024, when is the annual review due",
+                                      TODAY))
+    assert not prefers_deadline_form(read(FINAL_PLAN_TODAY, TODAY))  # asks no date
+    assert not prefers_deadline_form(read(SEPTEMBER_REFUSAL, TODAY))  # no exact date
