@@ -73,9 +73,13 @@ class Reading:
     def others(self) -> tuple[Stage, ...]:
         return tuple(stage for stage in self.stages if stage is not self.main)
 
-    def exact_date_of(self, events: tuple[Event, ...]) -> DatedEvent | None:
-        """The exact date the message gives for one of these events (the last one, if several)."""
+    def exact_date_of(self, events: tuple[Event, ...], stage: Stage | None = None) -> DatedEvent | None:
+        """The exact date the message gives for one of these events (the last one, if several);
+        else a date with no event of its own in a clause that shows the stage ("the LA sent the
+        final EHCP on 20/11/2026")."""
         found = [d for d in self.dates if d.exact and d.event in events]
+        if not found and stage is not None:
+            found = [d for d in self.dates if d.exact and d.event is None and stage.found_in(d.clause)]
         return found[-1] if found else None
 
 

@@ -63,7 +63,7 @@ def _dates_lines(stage: Stage, given: DatedEvent, today: Date) -> tuple[list[str
 
 def _date_offer(stage: Stage, reading: Reading) -> str | None:
     """When the family gave no exact date for this stage, say what the button works out."""
-    if stage.event is None or reading.exact_date_of(stage.dated_by) is not None:
+    if stage.event is None or reading.exact_date_of(stage.dated_by, stage) is not None:
         return None
     if not (reading.asks_about_time or any(d.event in stage.dated_by for d in reading.dates)):
         return None
@@ -151,7 +151,7 @@ def reply(reading: Reading, today: Date) -> Reply | None:
     lines.append(body)
     laws = [stage.law]
     sources = list(stage.sources)
-    given = reading.exact_date_of(stage.dated_by) if stage.deadline_keys else None
+    given = reading.exact_date_of(stage.dated_by, stage) if stage.deadline_keys else None
     if given is not None:
         date_lines, date_laws = _dates_lines(stage, given, today)
         lines.extend(date_lines)

@@ -202,3 +202,18 @@ def test_a_short_date_question_with_an_exact_date_is_left_to_the_deadline_form()
                                       TODAY))
     assert not prefers_deadline_form(read(FINAL_PLAN_TODAY, TODAY))  # asks no date
     assert not prefers_deadline_form(read(SEPTEMBER_REFUSAL, TODAY))  # no exact date
+
+
+def test_a_date_with_no_event_of_its_own_counts_for_the_situation_its_clause_shows() -> None:
+    answer = reply(read("Our LA sent the final EHCP on 20/11/2026. It names the local mainstream but we asked "
+                        "for a specialist school. Can we appeal and how long do we have?", TODAY), TODAY)
+    assert "The last day to appeal to the SEND Tribunal is Wednesday 20 January 2027" in answer.text
+    assert "For the draft plan" not in answer.text  # the draft stage is over: not news
+
+
+def test_work_sent_home_is_not_an_exclusion_and_a_child_who_cannot_cope_is_not_the_writer() -> None:
+    reading = read("My daughter hasn't been in school since February because of anxiety. School just send work "
+                   "home. He can't cope with crowds. What should the council be doing?", TODAY)
+    assert reading.main.key == "out_of_school"
+    assert "exclusion" not in [other.key for other in reading.others]
+    assert not reading.distress
