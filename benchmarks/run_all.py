@@ -14,6 +14,7 @@ TARGETS = {
     "macro_f1": 0.95,
     "throughput_ratio": 1.5,
     "p50_single_ms": 50,
+    "p50_long_ms": 150,  # a message of about 150 words (issue 15)
     "rss_mb": 1200,
     "training_s": 300,
     "key_points": 0.80,  # issue 15, on real messages
@@ -110,6 +111,8 @@ def main() -> None:
         f"| single-user p50 latency | {bare.p50_single_ms:.0f} ms | {ours.p50_single_ms:.0f} ms | "
         f"≤ {TARGETS['p50_single_ms']} ms: {verdict(ours.p50_single_ms <= TARGETS['p50_single_ms'])} |",
         f"| single-user p95 latency | {bare.p95_single_ms:.0f} ms | {ours.p95_single_ms:.0f} ms | |",
+        f"| single-user p50 latency, real messages of about 150 words | | {ours.p50_long_ms:.0f} ms | "
+        f"≤ {TARGETS['p50_long_ms']} ms: {verdict((ours.p50_long_ms or 0) <= TARGETS['p50_long_ms'])} |",
         f"| throughput, {speed.CONCURRENT_USERS} concurrent conversations | {bare.throughput_msgs_per_s:.1f} msg/s | "
         f"{ours.throughput_msgs_per_s:.1f} msg/s ({ratio:.2f}×) | ≥ {TARGETS['throughput_ratio']}× bare: "
         f"{verdict(ratio >= TARGETS['throughput_ratio'])} |",

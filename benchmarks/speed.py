@@ -32,6 +32,8 @@ BARE_MESSAGES = ["hello", "I am sad", "yes", "are you a bot", "goodbye", "great"
 CONCURRENT_USERS = 50
 TURNS_PER_USER = 6
 SINGLE_USER_TURNS = 60
+LONG_WORDS = (130, 170)  # "a 150-word message": real ones of about that length (issue 15)
+LONG_TURNS = 30
 REPEATS = 3  # concurrent-load runs per assistant; the median one is reported
 
 
@@ -46,6 +48,7 @@ class SpeedResult:
     p95_concurrent_ms: float
     rss_mb: float
     training_s: float
+    p50_long_ms: float | None = None  # single user, real messages of about 150 words
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -115,6 +118,14 @@ def load(url: str, messages: list[str], users: int, turns: int, timeout_s: float
     return asyncio.run(_load(url, messages, users, turns, timeout_s, warm_up_turns))
 
 
+def long_messages() -> list[str]:
+    """Real messages of about 150 words (tests/data/real_messages.yml), as parents write them."""
+    from benchmarks.real_messages import load as real_messages
+
+    low, high = LONG_WORDS
+    return [m["text"] for m in real_messages() if low <= len(m["text"].split()) <= high]
+
+
 def _without_errors(run: LoadRun) -> LoadRun:
     if run.errors:
         raise RuntimeError(f"{run.errors} messages got no answer")
@@ -122,12 +133,14 @@ def _without_errors(run: LoadRun) -> LoadRun:
 
 
 def measure(
-    name: str, model: str, cwd: Path, messages: list[str], with_actions: bool, training_s: float
+    name: str, model: str, cwd: Path, messages: list[str], with_actions: bool, training_s: float,
+    long: list[str] | None = None,
 ) -> SpeedResult:
     started = time.perf_counter()
     with running_assistant(model, cwd=cwd, with_actions=with_actions) as running:
         cold_start = time.perf_counter() - started
         single = _without_errors(load(running.webhook, messages, 1, SINGLE_USER_TURNS)).latencies_ms
+        long_ms = _without_errors(load(running.webhook, long, 1, LONG_TURNS)).latencies_ms if long else None
         # The median of a few runs: one run on a shared machine can be off by 10-20%.
         runs = [_without_errors(load(running.webhook, messages, CONCURRENT_USERS, TURNS_PER_USER))
                 for _ in range(REPEATS)]
@@ -144,6 +157,7 @@ def measure(
         p95_concurrent_ms=percentile(concurrent, 0.95),
         rss_mb=memory,
         training_s=training_s,
+        p50_long_ms=statistics.median(long_ms) if long_ms else None,
     )
 
 
@@ -172,5 +186,5 @@ def run() -> list[SpeedResult]:
         ours_model, ours_training = timed_training(ROOT, tmp_path / "ours-models", [])
         return [
             measure("bare rasa init", str(bare_model), bare, BARE_MESSAGES, False, bare_training),
-            measure("SEND Guide", str(ours_model), ROOT, MESSAGES, True, ours_training),
+            measure("SEND Guide", str(ours_model), ROOT, MESSAGES, True, ours_training, long_messages()),
         ]
