@@ -156,16 +156,19 @@ def _school_year(text: str) -> tuple[str | None, str]:
     return (f"Year {match['year']}" if match["year"] else match["stage"].capitalize()), match.group(0)
 
 
-def _main_stage(stages: list[Stage], text: str, questions: list[str]) -> Stage | None:
+def _main_stage(shown: dict[Stage, float], questions: list[str]) -> Stage | None:
     """The situation the answer is about: the one the message shows most, counting what its
     questions are about three times; a broad situation (worried, support in school) counts half,
     so a specific one (refused, late, draft ...) wins unless the question is about the broad one.
-    On a tie, the more specific (earlier in the content file)."""
-    def weight(stage: Stage) -> float:
-        shown = stage.hits(text) + 2 * sum(stage.hits(question) for question in questions)
-        return shown / 2 if stage.general else shown
+    On a tie, the more specific (earlier in the content file). `shown`: each situation found, with
+    how strongly the whole message shows it, most specific first."""
+    order = list(shown)
 
-    return max(stages, key=lambda stage: (weight(stage), -stages.index(stage))) if stages else None
+    def weight(stage: Stage) -> float:
+        strength = shown[stage] + 2 * sum(stage.hits(question) for question in questions)
+        return strength / 2 if stage.general else strength
+
+    return max(order, key=lambda stage: (weight(stage), -order.index(stage))) if order else None
 
 
 def _first_match(patterns, text: str) -> str:
@@ -182,8 +185,9 @@ def read(text: str, today: Date) -> Reading:
     book = catalogue()
     sentences = sentences_of(text)
     questions = _questions(text)
-    stages = [stage for stage in book.stages if stage.found_in(text)]
-    main = _main_stage(stages, text, questions)
+    shown = {stage: strength for stage in book.stages if (strength := stage.hits(text))}
+    stages = list(shown)
+    main = _main_stage(shown, questions)
     main_key = main.key if main else None
     writer = next((role for role, patterns in book.writers.items() if any(p.search(text) for p in patterns)), None)
     points = [point for point in book.points if point.found_in(text)
