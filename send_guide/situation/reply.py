@@ -26,7 +26,7 @@ MAX_ASIDES = 2
 # A whole-message reply stays readable on a phone: points and asides beyond this many words are left
 # to the buttons ("Tell me more", the other situations raised).
 MAX_WORDS = 230
-SORRY = "I am sorry this is so hard. You do not have to sort this out alone."
+SORRY = "I am sorry this is so hard. You do not have to do this alone."
 TALK_TO_PERSON = ("Talk to a person", "talk_to_person")
 
 
