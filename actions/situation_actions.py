@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.safe_action import SafeAction
 from actions.tracker_helpers import first_entity, intent_button, intent_ranking
-from send_guide.situation import read, reply
+from send_guide.situation import read, reply, wants_whole_reply
 from send_guide.situation.reading import is_question
 from send_guide.situation.reply import Reply, more
 from send_guide.time import today_in_england
@@ -40,11 +40,14 @@ class ActionAnswerSituation(SafeAction):
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         text = tracker.latest_message.get("text") or ""
         today = today_in_england()
-        answer = reply(read(text, today), today)
+        reading = read(text, today)
+        crisis = (tracker.latest_message.get("intent") or {}).get("name") == CRISIS_INTENT
+        # Beside the crisis contacts, only a story gets the whole reply: "he says he wants to die,
+        # I am so worried" must not be followed by advice about diagnoses.
+        answer = reply(reading, today) if not crisis or wants_whole_reply(reading) else None
         if answer is not None:
             return send(dispatcher, answer)
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent == CRISIS_INTENT:
+        if crisis:
             self._answer_question_beside_crisis(dispatcher, tracker, text)
             return []
         dispatcher.utter_message(response="utter_default")

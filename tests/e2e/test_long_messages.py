@@ -100,3 +100,9 @@ def test_a_story_told_while_the_deadline_form_waits_is_answered_as_a_whole(chat)
                       "part time timetable. Is that allowed?"))
     assert "A part-time timetable is only for short, exceptional cases" in reply, reply
     assert "Please ask your question again" not in reply
+
+
+def test_a_short_crisis_message_gets_the_crisis_contacts_and_no_advice_about_diagnoses(chat) -> None:
+    reply = texts(chat("He told me last night that he wants to die. I am so worried about him."))
+    assert "999" in reply[0], reply
+    assert not any("diagnosis" in text for text in reply), reply
