@@ -100,6 +100,7 @@ def lookup(term_ids: Iterable[str], text: str = "") -> GlossaryEntry | None:
     return known.get(found) if found else None
 
 
+_ANY_WORD = re.compile(r"[\w']+")
 # Words that only ask what a term means ("what does ... stand for?", "can you explain ... please").
 _DEFINITION_WORDS = frozenset({
     "what", "whats", "what's", "is", "are", "does", "do", "mean", "means", "meaning", "meant",
@@ -122,7 +123,8 @@ def is_definition_question(text: str, terms: Iterable[tuple[str, int, int]]) -> 
         rest.append(text[start:begin])
         start = end
     rest.append(text[start:])
-    return all(word in _DEFINITION_WORDS for word in WORD.findall(" ".join(rest).lower()))
+    # Any script: "کیا ہے EHC" is not a bare "what is EHC?" to this list of English words.
+    return all(word in _DEFINITION_WORDS for word in _ANY_WORD.findall(" ".join(rest).lower()))
 
 
 def topic_of_question(term_ids: Iterable[str]) -> str | None:

@@ -66,3 +66,9 @@ def test_a_message_that_only_asks_what_its_term_means_is_a_definition_question()
     assert not glossary.is_definition_question("what is sen support in an ehcp",
                                                [("sen_support", 8, 19), ("ehcp", 26, 30)])
     assert not glossary.is_definition_question("what is it", [])
+
+
+def test_words_of_another_script_are_words_too() -> None:
+    text = "كيف أطلب تقييم EHC لابني؟"  # "how do I ask for an EHC assessment for my son?"
+    start = text.index("EHC")
+    assert not glossary.is_definition_question(text, [("ehcp", start, start + 3)])
