@@ -48,7 +48,14 @@ class SpeedResult:
     p95_concurrent_ms: float
     rss_mb: float
     training_s: float
-    p50_long_ms: float | None = None  # single user, real messages of about 150 words
+    p50_single_new_ms: float = 0.0  # every message new: no cached sentence vector
+    p50_long_ms: float = 0.0  # single user, a new real message of about 150 words each turn
+    throughput_new_msgs_per_s: float = 0.0
+
+
+def fresh(messages: list[str], count: int, start: int = 0) -> list[str]:
+    """`count` messages, each new: the given ones in turn, with a number (from `start`) added."""
+    return [f"{messages[i % len(messages)]} {start + i + 1}" for i in range(count)]
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -134,18 +141,24 @@ def _without_errors(run: LoadRun) -> LoadRun:
 
 def measure(
     name: str, model: str, cwd: Path, messages: list[str], with_actions: bool, training_s: float,
-    long: list[str] | None = None,
+    long: list[str],
 ) -> SpeedResult:
     started = time.perf_counter()
     with running_assistant(model, cwd=cwd, with_actions=with_actions) as running:
         cold_start = time.perf_counter() - started
         single = _without_errors(load(running.webhook, messages, 1, SINGLE_USER_TURNS)).latencies_ms
-        long_ms = _without_errors(load(running.webhook, long, 1, LONG_TURNS)).latencies_ms if long else None
+        single_new = _without_errors(load(running.webhook, fresh(messages, SINGLE_USER_TURNS + 2), 1,
+                                          SINGLE_USER_TURNS)).latencies_ms
+        long_ms = _without_errors(load(running.webhook, fresh(long, LONG_TURNS + 2), 1, LONG_TURNS)).latencies_ms
         # The median of a few runs: one run on a shared machine can be off by 10-20%.
         runs = [_without_errors(load(running.webhook, messages, CONCURRENT_USERS, TURNS_PER_USER))
                 for _ in range(REPEATS)]
         median = sorted(runs, key=lambda run: run.throughput)[len(runs) // 2]
         concurrent = median.latencies_ms
+        count = (CONCURRENT_USERS + 1) * TURNS_PER_USER
+        new_runs = [_without_errors(load(running.webhook, fresh(messages, count, start=run * count),
+                                         CONCURRENT_USERS, TURNS_PER_USER)) for run in range(REPEATS)]
+        new_median = sorted(new_runs, key=lambda run: run.throughput)[len(new_runs) // 2]
         memory = rss_mb(running.rasa_pid)
     return SpeedResult(
         name=name,
@@ -157,7 +170,9 @@ def measure(
         p95_concurrent_ms=percentile(concurrent, 0.95),
         rss_mb=memory,
         training_s=training_s,
-        p50_long_ms=statistics.median(long_ms) if long_ms else None,
+        p50_single_new_ms=statistics.median(single_new),
+        p50_long_ms=statistics.median(long_ms),
+        throughput_new_msgs_per_s=new_median.throughput,
     )
 
 
@@ -185,6 +200,7 @@ def run() -> list[SpeedResult]:
         bare, bare_model, bare_training = bare_assistant(tmp_path)
         ours_model, ours_training = timed_training(ROOT, tmp_path / "ours-models", [])
         return [
-            measure("bare rasa init", str(bare_model), bare, BARE_MESSAGES, False, bare_training),
+            measure("bare rasa init", str(bare_model), bare, BARE_MESSAGES, False, bare_training,
+                    long_messages()),
             measure("SEND Guide", str(ours_model), ROOT, MESSAGES, True, ours_training, long_messages()),
         ]

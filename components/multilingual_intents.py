@@ -41,6 +41,9 @@ class MultilingualIntentClassifier(GraphComponent):
             "threshold": 0.25,
             # Intents that no one types: buttons, or the message guard's own labels.
             "excluded_intents": ["inform_deadline_event", "empty_message", "unreadable_message"],
+            # Classify English messages too: only to measure the nearest-neighbour vote alone
+            # (benchmarks/nlu_cv.py); English has its own classifier.
+            "english_too": False,
         }
 
     def __init__(
@@ -97,7 +100,7 @@ class MultilingualIntentClassifier(GraphComponent):
         for message in messages:
             language = identify_message(message.get(TEXT) or "", message.get("metadata"))
             message.set(LANGUAGE_KEY, {"code": language.code, "reason": language.reason}, add_to_output=True)
-            if language.code != ENGLISH and self._model is not None:
+            if (language.code != ENGLISH or self._config["english_too"]) and self._model is not None:
                 self._classify(message)
         return messages
 

@@ -27,6 +27,10 @@ INPUTS = [
     "send_guide/languages/nearest.py",
     # What the unknown-words component stores (the words of the training data).
     "send_guide/vocabulary.py",
+    # The English intent model, and what decides a what-does-it-mean question.
+    "send_guide/intent_model.py",
+    "send_guide/glossary.py",
+    "send_guide/content/glossary.yml",
     "requirements-multilingual.txt",
     "constraints.txt",
 ]

@@ -98,3 +98,44 @@ def lookup(term_ids: Iterable[str], text: str = "") -> GlossaryEntry | None:
             return known[term_id]
     found = find_term_in_text(text) if text else None
     return known.get(found) if found else None
+
+
+_ANY_WORD = re.compile(r"[\w']+")
+# Words that only ask what a term means ("what does ... stand for?", "can you explain ... please").
+_DEFINITION_WORDS = frozenset({
+    "what", "whats", "what's", "is", "are", "does", "do", "mean", "means", "meaning", "meant",
+    "by", "of", "a", "an", "the", "stand", "stands", "for", "it", "explain", "explained",
+    "definition", "define", "can", "you", "please", "tell", "me", "word", "words", "letters",
+    "acronym"
+})
+
+
+def is_definition_question(text: str, terms: Iterable[tuple[str, int, int]]) -> bool:
+    """True when the message only asks what its one term means: take the term (id, start, end) out,
+    and nothing is left but words such as "what does ... mean". "What is an EP?" is; "what is an EP
+    assessment?" and "what is SEN support in an EHCP?" are not."""
+    terms = list(terms)
+    if len({term_id for term_id, _, _ in terms}) != 1:
+        return False
+    spans = sorted((begin, end) for _, begin, end in terms)
+    rest, start = [], 0
+    for begin, end in spans:
+        rest.append(text[start:begin])
+        start = end
+    rest.append(text[start:])
+    # Any script: "کیا ہے EHC" is not a bare "what is EHC?" to this list of English words.
+    return all(word in _DEFINITION_WORDS for word in _ANY_WORD.findall(" ".join(rest).lower()))
+
+
+def topic_of_question(term_ids: Iterable[str]) -> str | None:
+    """The FAQ topic a "what is ...?" question is, when it asks about one term that has its own
+    topic ("what is SEND?" is the what_is_send question), else None (a glossary question).
+
+    One place decides this, glossary.yml's `answer_intent`: the glossary look-up answers such a
+    question with that topic's answer anyway, so the intent should say so too, and the training
+    examples are labelled the same way (data/nlu.yml)."""
+    asked = set(term_ids)
+    if len(asked) != 1:
+        return None
+    entry = entries().get(asked.pop())
+    return entry.answer_intent if entry else None

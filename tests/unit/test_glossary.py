@@ -39,3 +39,36 @@ def test_no_term_in_unrelated_text() -> None:
 
 def test_entity_id_wins_over_text() -> None:
     assert glossary.lookup(["camhs"], "what does senco mean").term_id == "camhs"
+
+
+def test_a_question_about_one_term_with_its_own_topic_is_that_topics() -> None:
+    assert glossary.topic_of_question(["send"]) == "what_is_send"
+    assert glossary.topic_of_question(["sen"]) == "what_is_send"
+    assert glossary.topic_of_question(["ehcp", "ehcp"]) == "what_is_ehcp"
+
+
+def test_a_term_without_a_topic_or_two_terms_stay_glossary_questions() -> None:
+    assert glossary.topic_of_question(["senco"]) is None
+    assert glossary.topic_of_question(["sen", "ehcp"]) is None
+    assert glossary.topic_of_question([]) is None
+
+
+def test_a_message_that_only_asks_what_its_term_means_is_a_definition_question() -> None:
+    def asks(text: str, term: str, spelling: str) -> bool:
+        start = text.lower().index(spelling)
+        return glossary.is_definition_question(text, [(term, start, start + len(spelling))])
+
+    assert asks("What is an EP?", "ep", "ep")
+    assert asks("what does the letters semh mean", "semh", "semh")
+    assert asks("can you explain what an sld is please", "sld", "sld")
+    assert not asks("what is an EP assessment?", "ep", "ep")
+    assert not asks("how do I get an EP to see my son", "ep", "ep")
+    assert not glossary.is_definition_question("what is sen support in an ehcp",
+                                               [("sen_support", 8, 19), ("ehcp", 26, 30)])
+    assert not glossary.is_definition_question("what is it", [])
+
+
+def test_words_of_another_script_are_words_too() -> None:
+    text = "كيف أطلب تقييم EHC لابني؟"  # "how do I ask for an EHC assessment for my son?"
+    start = text.index("EHC")
+    assert not glossary.is_definition_question(text, [("ehcp", start, start + 3)])

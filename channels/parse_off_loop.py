@@ -1,0 +1,85 @@
+"""Understand each message in worker threads, so that one long message holds up no one else.
+
+Rasa 3.6 runs the NLU pipeline inside its async message handling, on the server's only event
+loop: while the e5 vector of one long message was worked out (seconds, for 300 words of Urdu),
+no other conversation got an answer. `install()` replaces MessageProcessor.parse_message with a
+version that awaits the same work in threads:
+
+1. the message's sentence vector (unless it is a story in English), in a pool of
+   EMBEDDING_THREADS (the e5 engine is C and releases the interpreter lock, so it runs beside
+   the loop); it lands in the cache of
+   send_guide/languages/embeddings.py;
+2. then the whole pipeline, in one thread, where the featurizer finds the vector ready. One
+   thread: the spaCy and scikit-learn parts never run twice at once, as they did not before.
+
+Both pools are bounded, so a burst of long messages queues instead of starving the loop. The
+installed method does what Rasa's own does after the parse (retrieval intent, unseen-feature
+check). Installed from channels/__init__.py: Rasa imports the channels named in credentials.yml
+at start-up, before the first message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Dict
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.processor import MessageProcessor
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from send_guide.languages.embeddings import is_story, sentence_vector
+from send_guide.languages.identify import ENGLISH, identify_message
+
+logger = logging.getLogger(__name__)
+EMBEDDING_THREADS = 2  # the machines have 2 cores; the engine itself uses both for one text
+PARSE_THREADS = 1
+_EMBEDDING_POOL = ThreadPoolExecutor(EMBEDDING_THREADS, thread_name_prefix="sentence-vector")
+_PARSE_POOL = ThreadPoolExecutor(PARSE_THREADS, thread_name_prefix="nlu-parse")
+_INSTALLED = "_send_guide_parses_off_loop"
+
+
+def _wants_vector(text: str, metadata: object) -> bool:
+    """Intent payloads ("/greet") need no vector: Rasa reads them without the classifiers. Nor
+    does a story in English: its intent is read from its n-grams (components/sentence_embeddings.py)."""
+    if not text or text.startswith("/"):
+        return False
+    return not is_story(text) or identify_message(text, metadata).code != ENGLISH
+
+
+async def parse_message(
+    self: MessageProcessor,
+    message: UserMessage,
+    tracker: DialogueStateTracker | None = None,
+    only_output_properties: bool = True,
+) -> Dict[str, Any]:
+    """MessageProcessor.parse_message with the pipeline run in worker threads."""
+    if self.http_interpreter:  # NLU in another server: nothing runs here
+        return await _ORIGINAL(self, message, tracker, only_output_properties)
+    loop = asyncio.get_running_loop()
+    if _wants_vector(message.text or "", message.metadata):
+        await loop.run_in_executor(_EMBEDDING_POOL, sentence_vector, message.text)
+    tracker = tracker or DialogueStateTracker.from_events(message.sender_id, [])
+    parse_data = await loop.run_in_executor(
+        _PARSE_POOL, self._parse_message_with_graph, message, tracker, only_output_properties
+    )
+    self._update_full_retrieval_intent(parse_data)
+    self._check_for_unseen_features(parse_data)
+    return parse_data
+
+
+_ORIGINAL = MessageProcessor.parse_message
+
+
+def install() -> None:
+    """Replace Rasa's parse_message, once per process."""
+    if getattr(MessageProcessor, _INSTALLED, False):
+        return
+    MessageProcessor.parse_message = parse_message
+    setattr(MessageProcessor, _INSTALLED, True)
+    logger.info("Messages are parsed in worker threads (channels/parse_off_loop.py).")
+
+
+def installed() -> bool:
+    return bool(getattr(MessageProcessor, _INSTALLED, False))
