@@ -9,6 +9,7 @@ from actions.feedback_actions import store
 from actions.safe_action import SafeAction
 from actions.service_actions import named_services, utter_services
 from actions.tracker_helpers import first_entity, intent_button, intent_ranking, user_intents
+from send_guide.situation import is_long_story
 from send_guide.topics import catalogue
 from send_guide.triage import feedback
 
@@ -58,7 +59,11 @@ class ActionSuggestTopics(SafeAction):
         buttons = [intent_button(t.title, t.intent) for t in suggestions]
         buttons.append(intent_button("Show all topics", "show_menu"))
         buttons.append(intent_button(SENDIAS_BUTTON_TITLE, "talk_to_person"))
-        response = "utter_did_you_mean" if suggestions else "utter_default"
+        text = tracker.latest_message.get("text") or ""
+        if is_long_story(text):  # a story: a next step and a contact, not only "did you mean?"
+            response = "utter_story_not_placed"
+        else:
+            response = "utter_did_you_mean" if suggestions else "utter_default"
         dispatcher.utter_message(response=response, buttons=buttons)
         return []
 

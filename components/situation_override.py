@@ -13,13 +13,14 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.intent_override import promote_intent
 from components.stateless import StatelessComponent
-from send_guide.situation import prefers_deadline_form, read, wants_whole_reply
+from send_guide.situation import is_long_story, prefers_deadline_form, read, wants_whole_reply
 from send_guide.time import today_in_england
 
 logger = logging.getLogger(__name__)
 SITUATION_INTENT = "describe_situation"
 DEADLINE_INTENT = "ask_deadline"  # set by DeadlineOverride, which runs just before
-# A correction inside the deadline form stays a correction.
+# A correction inside the deadline form stays a correction; a long story is never one, whatever
+# the classifier says of it ("no, the letter came on 3 March" is short).
 KEEP = {"correct_deadline", "inform_deadline_event"}
 
 
@@ -28,10 +29,11 @@ class SituationOverride(StatelessComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
-            if intent in KEEP:
+            text = message.get(TEXT) or ""
+            if intent in KEEP and not is_long_story(text):
                 continue
             try:
-                reading = read(message.get(TEXT) or "", today_in_england())
+                reading = read(text, today_in_england())
                 story = wants_whole_reply(reading) and not (
                     intent == DEADLINE_INTENT and prefers_deadline_form(reading))
             except Exception as error:  # a fault in the reading must not cost the user the classifier's answer

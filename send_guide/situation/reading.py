@@ -100,6 +100,12 @@ def wants_whole_reply(reading: Reading) -> bool:
     return reading.text_words >= STORY_WORDS or len(reading.sentences) >= 2
 
 
+def is_long_story(text: str) -> bool:
+    """A message long enough that a reply asking "did you mean ...?" would fail it: the family told
+    a story, and even when no situation is found in it they get a next step and a contact."""
+    return len(text.split()) >= BROAD_STORY_WORDS
+
+
 def prefers_deadline_form(reading: Reading) -> bool:
     """A short question about a date that gives an exact date ("the plan was issued on 15 March
     2024, when is the annual review due?") is a deadline question: the deadline form answers
@@ -159,10 +165,12 @@ def _school_year(text: str) -> tuple[str | None, str]:
 def _main_stage(shown: dict[Stage, float], questions: list[str]) -> Stage | None:
     """The situation the answer is about: the one the message shows most, counting what its
     questions are about three times; a broad situation (worried, support in school) counts half,
-    so a specific one (refused, late, draft ...) wins unless the question is about the broad one.
-    On a tie, the more specific (earlier in the content file). `shown`: each situation found, with
-    how strongly the whole message shows it, most specific first."""
-    order = list(shown)
+    so a specific one (refused, late, draft ...) wins unless the question is about the broad one,
+    and never over a specific one that covers it (the broad one's not_with). On a tie, the more
+    specific (earlier in the content file). `shown`: each situation found, with how strongly the
+    whole message shows it, most specific first."""
+    order = [stage for stage in shown
+             if not (stage.general and any(other.key in stage.not_with for other in shown))]
 
     def weight(stage: Stage) -> float:
         strength = shown[stage] + 2 * sum(stage.hits(question) for question in questions)

@@ -162,7 +162,9 @@ def reply(reading: Reading, today: Date) -> Reply | None:
         if offer:
             lines.append(offer)
     budget = MAX_WORDS - sum(len(line.split()) for line in lines) - len(next_step.split())
-    for extra in [*reading.points[:MAX_POINTS], *_asides(stage, reading)]:
+    points = reading.points[:MAX_POINTS]
+    asked = [point for point in points if any(point.found_in(question) for question in reading.questions)]
+    for extra in [*asked, *_asides(stage, reading), *[point for point in points if point not in asked]]:
         text = extra.text if isinstance(extra, Point) else extra.aside
         if len(text.split()) > budget:
             continue  # the detail is behind the buttons

@@ -83,6 +83,14 @@ def test_fallback_with_no_likely_topic_says_so() -> None:
     assert message["response"] == "utter_default"
 
 
+def test_fallback_for_a_long_story_gives_a_next_step_and_contact_not_only_did_you_mean() -> None:
+    story = " ".join(["We have had a very long year with the school and nobody listens to us at all."] * 4)
+    ranking = [("nlu_fallback", 0.5), ("mediation", 0.2)]
+    [message] = run(ActionSuggestTopics(), tracker("nlu_fallback", text=story, ranking=ranking))
+    assert message["response"] == "utter_story_not_placed"
+    assert [b["payload"] for b in message["buttons"]] == ["/mediation", "/show_menu", "/talk_to_person"]
+
+
 def test_fallback_answers_with_a_service_the_message_names() -> None:
     ranking = [("nlu_fallback", 0.25), ("talk_to_person", 0.32), ("find_service", 0.28)]
     messages = run(ActionSuggestTopics(), tracker("nlu_fallback", text="penrose phone number", ranking=ranking))

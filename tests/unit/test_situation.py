@@ -217,3 +217,69 @@ def test_work_sent_home_is_not_an_exclusion_and_a_child_who_cannot_cope_is_not_t
     assert reading.main.key == "out_of_school"
     assert "exclusion" not in [other.key for other in reading.others]
     assert not reading.distress
+
+
+def test_a_broad_worry_is_never_the_answer_over_a_specific_situation_that_covers_it() -> None:
+    story = ("We are so worried about our son, he is falling further behind and struggling every day and we are "
+             "worried about secondary. He has just been diagnosed with autism. The council refused our EHC needs "
+             "assessment request. Is he falling behind because nobody helps?")
+    reading = read(story, TODAY)
+    assert reading.main.key == "refused_assessment"
+    worry = catalogue().stage("early_concerns")
+    assert worry in reading.others and worry.aside not in reply(reading, TODAY).text  # its answer covers it
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He has been diagnosed with autism and the school won't help. What can I do?", False),
+    ("She is waiting for an ADHD diagnosis. The school has cut the 1:1 hours in her EHCP. Can they do that?", True),
+    ("We have no diagnosis yet and the school has cut the 1:1 hours in his EHCP. Can they do that?", True),
+    ("He was diagnosed last year and the school has cut the 1:1 hours in his EHCP. Can they do that?", False),
+])
+def test_no_diagnosis_needed_is_said_only_when_a_diagnosis_is_missing(text: str, expected: bool) -> None:
+    assert ("no_diagnosis_needed" in [point.key for point in read(text, TODAY).points]) is expected
+
+
+def test_a_council_naming_a_school_the_family_did_not_ask_for_is_the_final_plan_situation() -> None:
+    story = ("The special school said they are full. The LA are now trying to name a unit in a mainstream school an "
+             "hour away and my concerns are not listened to. What can I do?")
+    reading = read(story, TODAY)
+    assert reading.main.key == "final_plan"
+
+
+@pytest.mark.parametrize("text, point", [
+    ("She has an EHCP and a place was agreed, but she can't attend because of anxiety and the annual review is "
+     "next month. What happens at the review?", "education_when_not_in_school"),
+    ("My son is 19 and has an EHCP, the annual review is next week and they say it stops now. Is that right?",
+     "plan_to_25"),
+    ("The council wants to stop his EHCP at the annual review, and his taxi to college at 17 has stopped too. "
+     "Can they do that?", "transport_from_16"),
+    ("She is 6 and has no EHCP. The school keeps sending her home after an hour and now she is on a reduced "
+     "timetable. Is that allowed?", "ask_for_assessment_now"),
+    ("He is in year 9 and his annual review meeting is next week. What should we ask for at the review?",
+     "preparing_for_adulthood"),
+    ("We asked for an assessment in March. He has still not been seen by an educational psychologist and the "
+     "council has not decided anything. What can I do?", "advice_you_ask_for"),
+    ("We asked for an EHC needs assessment and it is now 22 weeks and the council has not sent the final plan. "
+     "What can I do?", "judicial_review"),
+])
+def test_facts_raised_in_passing_get_their_point(text: str, point: str) -> None:
+    assert point in [found.key for found in read(text, TODAY).points]
+
+
+def test_a_number_of_weeks_is_not_an_age() -> None:
+    reading = read("It is now 22 weeks since we asked and the council has not sent the final plan. What can I do?",
+                   TODAY)
+    assert reading.main.key == "council_late"
+    assert "plan_to_25" not in [point.key for point in reading.points]
+
+
+def test_a_story_reply_says_what_was_asked_about_before_the_other_situations_and_facts() -> None:
+    story = ("My daughter has an EHCP. She has been sent home early most days this term and the school rings me to "
+             "collect her. The annual review is soon. Does she have to have a diagnosis of autism for a special "
+             "school?")
+    reading = read(story, TODAY)
+    text = reply(reading, TODAY).text
+    asked = "No diagnosis is needed"
+    assert asked in text
+    aside = next(other.aside for other in reading.others)
+    assert aside in text and text.index(asked) < text.index(aside)
