@@ -80,6 +80,7 @@ COMBINATIONS: dict[str, Callable[[list[dict]], list[dict]]] = {
 @dataclass
 class Outcome:
     name: str
+    texts: list[str] = field(default_factory=list)
     expected: list[str] = field(default_factory=list)
     predicted: list[str] = field(default_factory=list)
     rankings: list[dict[str, float]] = field(default_factory=list)
@@ -126,6 +127,7 @@ async def _evaluate(config: dict, train: Any, test: list[Any], workdir: Path, ou
     agent = Agent.load(model)
     for example in test:
         parsed = await agent.parse_message(example.get("text"))
+        outcome.texts.append(example.get("text"))
         outcome.expected.append(example.get("intent"))
         outcome.predicted.append(parsed["intent"]["name"])
         outcome.rankings.append({entry["name"]: entry["confidence"]
@@ -133,7 +135,7 @@ async def _evaluate(config: dict, train: Any, test: list[Any], workdir: Path, ou
 
 
 def _blend(first: Outcome, second: Outcome, threshold: float) -> Outcome:
-    blended = Outcome(BLEND, expected=list(first.expected))
+    blended = Outcome(BLEND, texts=list(first.texts), expected=list(first.expected))
     for one, other in zip(first.rankings, second.rankings, strict=True):
         scores = Counter()
         for ranking in (one, other):
@@ -200,6 +202,7 @@ def main() -> None:
         Path(arguments.json).write_text(json.dumps([
             {"name": o.name, "macro_f1": o.macro_f1, "accuracy": o.accuracy, "weakest": o.weakest(),
              "confusions": o.confusions(), "expected": o.expected, "predicted": o.predicted,
+             "errors": [[text, a, b] for text, a, b in zip(o.texts, o.expected, o.predicted, strict=True) if a != b],
              "rankings": o.rankings}
             for o in outcomes], indent=1), encoding="utf-8")
 
