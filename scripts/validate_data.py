@@ -14,7 +14,8 @@ from pathlib import Path
 
 RASA = Path(sys.executable).parent / "rasa"
 SENT_BY_ACTIONS = [
-    r"utter_more_[a-z_]+", "utter_menu", "utter_menu_group", "utter_did_you_mean", "utter_more_which_topic",
+    r"utter_more_[a-z_]+", "utter_menu", "utter_menu_group", "utter_did_you_mean", "utter_story_not_placed",
+    "utter_more_which_topic",
     "utter_no_more", "utter_term_unknown", "utter_ask_role", r"utter_role_[a-z_]+", "utter_default",
     "utter_deadline_left", "utter_deadline_no_dates", "utter_no_service_found", "utter_feedback_thanks",
     "utter_feedback_sorry",
