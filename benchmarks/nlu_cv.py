@@ -64,9 +64,10 @@ def _sentence_only(pipeline: list[dict]) -> list[dict]:
 
 
 def _nearest_only(pipeline: list[dict]) -> list[dict]:
-    """No English classifier: the multilingual nearest-neighbour vote classifies every message."""
-    pipeline = _swap(pipeline, OURS, [])
-    return [{**step, "english_too": True} if step["name"] == MULTILINGUAL else step for step in pipeline]
+    """No English classifier: the multilingual nearest-neighbour vote classifies every message. It
+    takes the English classifier's place, before the FallbackClassifier, which needs an intent."""
+    multilingual = next(step for step in pipeline if step["name"] == MULTILINGUAL)
+    return _swap(_without(pipeline, MULTILINGUAL), OURS, [{**multilingual, "english_too": True}])
 
 
 COMBINATIONS: dict[str, Callable[[list[dict]], list[dict]]] = {
