@@ -60,7 +60,8 @@ class Reading:
     questions: tuple[str, ...]
     stages: tuple[Stage, ...]  # every situation found, most specific first
     main: Stage | None  # the situation the answer is about
-    points: tuple[Point, ...]
+    points: tuple[Point, ...]  # those a question asks about first
+    asked: tuple[Point, ...]  # the points a question asks about
     dates: tuple[DatedEvent, ...]
     writer: str | None  # parent, young_person or professional
     age: int | None
@@ -202,7 +203,8 @@ def read(text: str, today: Date) -> Reading:
               and (not point.stages or main_key in point.stages) and main_key not in point.not_with
               and (not point.writers or writer in point.writers)]
     # What a question asks about comes first: the reply has room for only a few of these.
-    points.sort(key=lambda point: not any(point.found_in(question) for question in questions))
+    asked = [point for point in points if any(point.found_in(question) for question in questions)]
+    points.sort(key=lambda point: point not in asked)
     age, age_words = _age(text)
     year, year_words = _school_year(text)
     distress = tuple(dict.fromkeys(m.group(0) for p in book.distress for m in p.finditer(text)))
@@ -221,6 +223,7 @@ def read(text: str, today: Date) -> Reading:
         stages=tuple(stages),
         main=main,
         points=tuple(points),
+        asked=tuple(asked),
         dates=tuple(_dates(sentences, today)),
         writer=writer,
         age=age,

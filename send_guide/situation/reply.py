@@ -163,7 +163,7 @@ def reply(reading: Reading, today: Date) -> Reply | None:
             lines.append(offer)
     budget = MAX_WORDS - sum(len(line.split()) for line in lines) - len(next_step.split())
     points = reading.points[:MAX_POINTS]
-    asked = [point for point in points if any(point.found_in(question) for question in reading.questions)]
+    asked = [point for point in points if point in reading.asked]
     for extra in [*asked, *_asides(stage, reading), *[point for point in points if point not in asked]]:
         text = extra.text if isinstance(extra, Point) else extra.aside
         if len(text.split()) > budget:
