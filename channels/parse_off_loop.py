@@ -29,7 +29,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from send_guide.languages.embeddings import is_story, sentence_vector
+from send_guide.languages.embeddings import sentence_vector, too_long_for_a_vector
 from send_guide.languages.identify import ENGLISH, identify_message
 
 logger = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ def _wants_vector(text: str, metadata: object) -> bool:
     does a story in English: its intent is read from its n-grams (components/sentence_embeddings.py)."""
     if not text or text.startswith("/"):
         return False
-    return not is_story(text) or identify_message(text, metadata).code != ENGLISH
+    return not too_long_for_a_vector(text) or identify_message(text, metadata).code != ENGLISH
 
 
 async def parse_message(

@@ -6,7 +6,7 @@ training example; the sentence vector also matches one that says the same thing 
 send_guide/languages/embeddings.py, which cuts long messages and keeps recent vectors: the server
 works each vector out ahead of the parse, off its event loop (channels/parse_off_loop.py).
 No sequence features: the classifiers after this read sentence features only. A story (more than
-STORY_WORDS words) gets no vector: the intent classifier then reads its n-grams alone.
+VECTOR_WORDS words) gets no vector: the intent classifier then reads its n-grams alone.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from send_guide.languages.embeddings import embed, is_story
+from send_guide.languages.embeddings import embed, too_long_for_a_vector
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
@@ -51,7 +51,8 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
         return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
-        self._add_vectors([message for message in messages if message.get(TEXT) and not is_story(message.get(TEXT))])
+        self._add_vectors([message for message in messages
+                           if message.get(TEXT) and not too_long_for_a_vector(message.get(TEXT))])
         return messages
 
     def _add_vectors(self, messages: List[Message]) -> None:

@@ -8,7 +8,7 @@ counts the n-grams of a long message outweigh its sentence vector (benchmarks/RE
 
 Two models are trained: one over every block, and one over the n-grams alone for a message that
 has no sentence vector (a story, which the featurizer does not embed: see
-send_guide/languages/embeddings.py, STORY_WORDS). Reading such a message with the first model
+send_guide/languages/embeddings.py, VECTOR_WORDS). Reading such a message with the first model
 would count its vector as all zeros, which no training example had.
 """
 

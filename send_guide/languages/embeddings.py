@@ -33,13 +33,15 @@ MAX_TOKENS = int(os.environ.get("SEND_GUIDE_EMBEDDING_TOKENS", "64"))  # tests r
 # (send_guide/situation) decides what it is about, so its vector, about 100 ms of CPU, is not
 # worked out for English. No training example has more than 42 words. A story in another
 # language is still embedded: the vector is all its classifier reads.
-STORY_WORDS = 50
+VECTOR_WORDS = 50
 CACHED_MESSAGES = 4096  # about 1.6 MB of vectors
 _LOADING = threading.Lock()  # messages are embedded in worker threads: load the model once
 
 
-def is_story(text: str) -> bool:
-    return len(text.split()) > STORY_WORDS
+def too_long_for_a_vector(text: str) -> bool:
+    """More than VECTOR_WORDS words: the English classifier does without its vector. (Not the
+    situation reading's idea of a story, which is shorter: send_guide/situation/reading.py.)"""
+    return len(text.split()) > VECTOR_WORDS
 
 
 def _model() -> Any:

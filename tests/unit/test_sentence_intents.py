@@ -9,7 +9,7 @@ from scipy import sparse
 
 from components.sentence_intents import ALL_BLOCKS, NGRAMS_ONLY, SentenceIntentClassifier
 from send_guide.intent_model import IntentModel
-from send_guide.languages.embeddings import STORY_WORDS, is_story
+from send_guide.languages.embeddings import VECTOR_WORDS, too_long_for_a_vector
 
 
 def _message(ngrams: list[float], vector: list[float] | None) -> Message:
@@ -38,6 +38,6 @@ def test_a_message_with_a_vector_is_read_by_the_full_model_and_a_story_by_its_ng
     assert story.get(INTENT)["name"] == "by_words"
 
 
-def test_a_story_is_a_message_of_more_than_story_words() -> None:
-    assert not is_story(" ".join(["word"] * STORY_WORDS))
-    assert is_story(" ".join(["word"] * (STORY_WORDS + 1)))
+def test_a_message_of_more_than_vector_words_gets_no_vector() -> None:
+    assert not too_long_for_a_vector(" ".join(["word"] * VECTOR_WORDS))
+    assert too_long_for_a_vector(" ".join(["word"] * (VECTOR_WORDS + 1)))
