@@ -27,6 +27,7 @@ class Stage:
     answer: str  # the short answer: the right at this stage, the time limit, the next step, who helps
     more: str  # the detail behind "Tell me more"
     aside: str  # one sentence when the message raises it beside another, main situation
+    when_asked: str  # the aside when a question asks about it: what the family can do (default: aside)
     law: str  # the "Law:" line's content, "" when the answer states no national law
     sources: tuple[str, ...]  # source ids for the "Source:" line
     event: Event | None = None  # the event the "offer" button works out dates for
@@ -38,13 +39,16 @@ class Stage:
     not_with: tuple[str, ...] = ()  # main situations beside which this one is no longer news
     weight: float = 1.0  # below 1 for a situation shown by common words ("college", "year 6")
     general: bool = False  # broad ("worried about my child"): the main situation only when no specific one is found
+    unless: tuple[re.Pattern[str], ...] = ()  # words that show it is not so ("she has never had an EHCP")
 
     def found_in(self, text: str) -> bool:
-        return any(pattern.search(text) for pattern in self.patterns)
+        return self.hits(text) > 0
 
     def hits(self, text: str) -> float:
         """How strongly the text shows this situation: how many of its patterns are found, times
         its weight (a situation shown by common words, such as "college", weighs less)."""
+        if any(pattern.search(text) for pattern in self.unless):
+            return 0.0
         return self.weight * sum(1 for pattern in self.patterns if pattern.search(text))
 
 
@@ -60,9 +64,12 @@ class Point:
     stages: tuple[str, ...] = ()  # only with these main situations; empty: with any
     not_with: tuple[str, ...] = ()  # never with these main situations (their answer says it already)
     writers: tuple[str, ...] = ()  # only for these writers (parent, young_person, professional); empty: any
+    # Words that show the fact is not so ("no EHCP yet" for a point about a child with a plan).
+    unless: tuple[re.Pattern[str], ...] = ()
 
     def found_in(self, text: str) -> bool:
-        return any(pattern.search(text) for pattern in self.patterns)
+        return (any(pattern.search(text) for pattern in self.patterns)
+                and not any(pattern.search(text) for pattern in self.unless))
 
 
 @dataclass(frozen=True)
@@ -110,12 +117,13 @@ def _stage(key: str, spec: dict, words: dict[str, str]) -> Stage:
     return Stage(
         key=key, title=spec["title"], patterns=_compile(spec["patterns"], key, words),
         answer=spec["answer"].strip(), more=spec["more"].strip(), aside=spec["aside"].strip(),
+        when_asked=spec.get("when_asked", spec["aside"]).strip(),
         law=spec.get("law", ""), sources=tuple(str(s) for s in spec["sources"]), event=event,
         dated_by=tuple(Event(e) for e in spec.get("dated_by", [event.value] if event else [])),
         deadline_keys=tuple(spec.get("deadline_keys", ())), offer=spec.get("offer", ""),
         topics=tuple(spec.get("topics", ())), urgent=bool(spec.get("urgent", False)),
         not_with=tuple(spec.get("not_with", ())), general=bool(spec.get("general", False)),
-        weight=float(spec.get("weight", 1.0)),
+        weight=float(spec.get("weight", 1.0)), unless=_compile(spec.get("unless", []), key, words),
     )
 
 
@@ -136,6 +144,7 @@ def catalogue() -> Catalogue:
             raise SituationFileError(f"point {key} names unknown situations {sorted(limits - keys)}")
         points.append(Point(key=key, patterns=_compile(spec["patterns"], key, words), text=spec["text"].strip(),
                             law=spec.get("law", ""), stages=tuple(spec.get("stages", ())),
-                            not_with=tuple(spec.get("not_with", ())), writers=tuple(spec.get("writers", ()))))
+                            not_with=tuple(spec.get("not_with", ())), writers=tuple(spec.get("writers", ())),
+                            unless=_compile(spec.get("unless", []), key, words)))
     writers = {role: _compile(patterns, role) for role, patterns in raw["writers"].items()}
     return Catalogue(stages, tuple(points), _compile(raw["distress"], "distress"), writers)

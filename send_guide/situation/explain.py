@@ -18,7 +18,8 @@ def reading_lines(reading: Reading) -> list[str]:
     else:
         lines.append("Situation: none found")
     for other in reading.others:
-        lines.append(f"Also raised: {other.title} [{other.key}] (from \"{found[f'situation {other.key}']}\")")
+        asked = ", asked about" if other in reading.asked_stages else ""
+        lines.append(f"Also raised{asked}: {other.title} [{other.key}] (from \"{found[f'situation {other.key}']}\")")
     for question in reading.questions:
         lines.append(f"Question: {question}")
     for date in reading.dates:

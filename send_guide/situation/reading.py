@@ -62,6 +62,7 @@ class Reading:
     main: Stage | None  # the situation the answer is about
     points: tuple[Point, ...]  # those a question asks about first
     asked: tuple[Point, ...]  # the points a question asks about
+    asked_stages: tuple[Stage, ...]  # other situations a question asks about ("what can I do about the delay?")
     dates: tuple[DatedEvent, ...]
     writer: str | None  # parent, young_person or professional
     age: int | None
@@ -122,13 +123,24 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") or bool(_QUESTION_START.search(sentence)) or bool(_ASKING.search(sentence))
 
 
+# "Is that allowed?" is about the sentence before it: a short question that points back is read with it.
+_POINTS_BACK = re.compile(r"\b(?:that|this|it|they|them|those|these)\b", re.I)
+POINTING_BACK_WORDS = 6
+
+
 def _questions(text: str) -> list[str]:
-    """Question sentences, keeping the "?" people type mid-line ("can I appeal? last date?")."""
+    """Question sentences, keeping the "?" people type mid-line ("can I appeal? last date?"); a short
+    one that points back ("Is that allowed?") comes with the sentence before it."""
     found = []
+    previous = ""
     for piece in re.split(r"(?<=\?)|\n+|(?<=[.!])\s+", text):
         piece = piece.strip()
-        if piece and is_question(piece):
-            found.append(piece)
+        if not piece:
+            continue
+        if is_question(piece):
+            points_back = len(piece.split()) <= POINTING_BACK_WORDS and _POINTS_BACK.search(piece)
+            found.append(f"{previous} {piece}" if points_back and previous else piece)
+        previous = piece
     return found
 
 
@@ -224,6 +236,8 @@ def read(text: str, today: Date) -> Reading:
         main=main,
         points=tuple(points),
         asked=tuple(asked),
+        asked_stages=tuple(stage for stage in stages if stage is not main
+                           and any(stage.found_in(question) for question in questions)),
         dates=tuple(_dates(sentences, today)),
         writer=writer,
         age=age,

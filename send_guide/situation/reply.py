@@ -137,8 +137,11 @@ def _split_next_step(answer: str) -> tuple[str, str]:
 
 
 def _asides(main: Stage, reading: Reading) -> list[Stage]:
-    """Other situations the message raised that still matter beside the main one."""
-    return [other for other in reading.others if main.key not in other.not_with][:MAX_ASIDES]
+    """Other situations the message raised that still matter beside the main one, those a question
+    asks about first."""
+    others = [other for other in reading.others if main.key not in other.not_with]
+    others.sort(key=lambda other: other not in reading.asked_stages)
+    return others[:MAX_ASIDES]
 
 
 def reply(reading: Reading, today: Date) -> Reply | None:
@@ -164,8 +167,11 @@ def reply(reading: Reading, today: Date) -> Reply | None:
     budget = MAX_WORDS - sum(len(line.split()) for line in lines) - len(next_step.split())
     points = reading.points[:MAX_POINTS]
     asked = [point for point in points if point in reading.asked]
+    # What the questions ask about comes first; a situation asked about gets what the family can
+    # do about it (its when_asked), not only the fact.
     for extra in [*asked, *_asides(stage, reading), *[point for point in points if point not in asked]]:
-        text = extra.text if isinstance(extra, Point) else extra.aside
+        text = (extra.text if isinstance(extra, Point)
+                else extra.when_asked if extra in reading.asked_stages else extra.aside)
         if len(text.split()) > budget:
             continue  # the detail is behind the buttons
         budget -= len(text.split())

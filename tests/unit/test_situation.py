@@ -283,3 +283,61 @@ def test_a_story_reply_says_what_was_asked_about_before_the_other_situations_and
     assert asked in text
     aside = next(other.aside for other in reading.others)
     assert aside in text and text.index(asked) < text.index(aside)
+
+
+STORY_WITH_TWO_QUESTIONS = (
+    "My son is 9, he has autism and hasnt been in school properly since October, the school keep ringing me to "
+    "come get him by lunch and now they say he can only come in mornings. We asked the council for an EHCP in "
+    "the summer and they said yes to assessing him but we still havent heard anything. Is the school allowed to "
+    "do the mornings only thing? And what can I do about the council taking so long?")
+
+
+def test_a_second_situation_asked_about_gets_what_the_family_can_do_not_only_the_fact() -> None:
+    reading = read(STORY_WITH_TWO_QUESTIONS, TODAY)
+    assert {stage.key for stage in reading.asked_stages} | {reading.main.key} >= {"council_late", "exclusion"}
+    text = reply(reading, TODAY).text
+    assert "complaints process" in text and "Ombudsman" in text  # what to do about the delay
+    assert "part-time timetable" in text and "in writing" in text  # what to do about mornings only
+
+
+def test_a_situation_not_asked_about_keeps_its_one_line_aside() -> None:
+    story = ("We asked the council for an assessment in the summer and still havent heard anything. He keeps "
+             "being sent home early. What can I do about the council?")
+    reading = read(story, TODAY)
+    exclusion = catalogue().stage("exclusion")
+    assert reading.main.key == "council_late" and exclusion not in reading.asked_stages
+    assert exclusion.aside in reply(reading, TODAY).text
+
+
+@pytest.mark.parametrize("text, said", [
+    ("He has an EHCP and the school excluded him for 3 days last week. Is that allowed?", True),
+    ("My son is in year 8 and has no EHCP yet. The school keeps excluding him for a day at a time. Can they?",
+     False),
+    ("We applied for an EHCP in October. The school has excluded him twice this term. Is that allowed?", False),
+])
+def test_the_early_review_before_exclusion_is_said_only_for_a_child_with_a_plan(text: str, said: bool) -> None:
+    reading = read(text, TODAY)
+    assert reading.main.key == "exclusion"
+    assert ("early_review_before_exclusion" in [point.key for point in reading.points]) is said
+
+
+def test_doing_well_at_a_plan_ceasing_is_about_whether_the_plan_is_still_needed_not_the_assessment_test() -> None:
+    story = ("my daughter is 17 and at college, she has had an ehcp since primary. at her review the council said "
+             "they want to stop the plan because she is doing fine at college now, but she only copes because of "
+             "the 1:1 support in the plan. can they just stop it?")
+    keys = [point.key for point in read(story, TODAY).points]
+    assert "doing_well_with_the_plan" in keys and "doing_well_academically" not in keys
+
+
+def test_a_move_to_secondary_without_a_plan_is_not_a_phase_transfer() -> None:
+    with_plan = read("He has an EHCP and moves to secondary school next September. When must the school be named?",
+                     TODAY)
+    without = read("She has not had an EHCP. Now she has moved to secondary school they say the process starts "
+                   "again. Is this correct?", TODAY)
+    assert with_plan.main.key == "phase_transfer"
+    assert "phase_transfer" not in [stage.key for stage in without.stages]
+
+
+def test_a_short_question_that_points_back_is_read_with_the_sentence_before_it() -> None:
+    reading = read("We are waiting for the council. The school is sending him home at lunch. Is that allowed?", TODAY)
+    assert reading.questions == ("The school is sending him home at lunch. Is that allowed?",)

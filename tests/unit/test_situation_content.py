@@ -26,7 +26,7 @@ def sentences(text: str) -> list[str]:
 def test_answer_is_short_plain_and_ends_with_a_next_step_and_contact(stage) -> None:
     assert len(stage.answer.split()) <= ANSWER_WORDS, f"{stage.key}: {len(stage.answer.split())} words"
     assert len(stage.more.split()) <= MORE_WORDS
-    for text in (stage.answer, stage.more, stage.aside):
+    for text in (stage.answer, stage.more, stage.aside, stage.when_asked):
         longest = max(sentences(text), key=lambda s: len(s.split()))
         assert len(longest.split()) <= LONGEST_SENTENCE, f"{stage.key}: {longest}"
     last = stage.answer.splitlines()[-1]
