@@ -16,6 +16,7 @@ arrays, not as a pickled scikit-learn object.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -86,6 +87,15 @@ class IntentModel:
         model.intercept = intercept.astype(np.float32)
         return model
 
+    @cached_property
+    def _block_coefficients(self) -> list[np.ndarray]:
+        """Each block's coefficients as features × intents, in one piece of memory. A sparse row
+        times a transposed view made scipy copy the whole n-gram block (about 15 MB) for every
+        message: 7 ms, against 0.03 ms this way (2026-12-02)."""
+        starts = np.cumsum([0, *self.widths])
+        return [np.ascontiguousarray(self.coef[:, start:end].T)
+                for start, end in zip(starts[:-1], starts[1:], strict=True)]
+
     def probabilities(self, blocks: Mapping[str, Block]) -> np.ndarray:
         """Messages × intents; a block missing from `blocks` counts as all zeros."""
         rows = next(block.shape[0] for block in blocks.values())
@@ -94,20 +104,18 @@ class IntentModel:
                     else sparse.csr_matrix((rows, width))
                     for name, width in zip(self.blocks, self.widths, strict=True)}
         scores = np.tile(self.intercept, (rows, 1))
-        start = 0
         # Block by block, as `design` would scale it, without building the whole design matrix:
         # a message's score is the sum of each block's (weight / length) × (block · coefficients).
-        for block, width, weight in zip(self._standardised(complete), self.widths, self.weights, strict=True):
-            coef = self.coef[:, start:start + width]
-            start += width
+        for block, coef, weight in zip(self._standardised(complete), self._block_coefficients, self.weights,
+                                       strict=True):
             if sparse.issparse(block):
                 block = sparse.csr_matrix(block, dtype=np.float32)
                 lengths = np.sqrt(np.asarray(block.multiply(block).sum(axis=1))).ravel()
-                products = np.asarray(block @ coef.T)
+                products = np.asarray(block @ coef)
             else:
                 block = np.asarray(block, dtype=np.float32)
                 lengths = np.linalg.norm(block, axis=1)
-                products = block @ coef.T
+                products = block @ coef
             lengths[lengths == 0] = 1.0
             scores += products * (weight / lengths)[:, None]
         scores = scores - np.max(scores, axis=1, keepdims=True)

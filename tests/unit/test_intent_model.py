@@ -45,3 +45,14 @@ def test_two_intents_are_ranked_as_well_as_many() -> None:
     two = IntentModel.fit(TRAIN, ["yes", "yes", "no", "no", "no", "no"], {"sentence": 1.0, "ngrams": 1.0}, 30)
     [ranking] = two.rank(blocks([[1, 0, 0]], [[1, 0, 0]]))
     assert [r.intent for r in ranking] == ["yes", "no"] and ranking[0].confidence > 0.5
+
+
+def test_block_by_block_scores_equal_the_whole_design_matrix_ones() -> None:
+    weights = {"sentence": 3.0, "ngrams": 0.5}
+    model = IntentModel.fit(TRAIN, LABELS, weights, regularisation=30)
+    messages = blocks([[0.95, 0.05, 0], [0, 0.2, 0.8]], [[2, 0, 1], [0, 0, 3]])
+    design = IntentModel.design(model._standardised(messages), model.weights)
+    scores = np.asarray(design @ model.coef.T) + model.intercept
+    expected = np.exp(scores - scores.max(axis=1, keepdims=True))
+    expected /= expected.sum(axis=1, keepdims=True)
+    assert np.allclose(model.probabilities(messages), expected, atol=1e-6)
