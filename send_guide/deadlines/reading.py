@@ -175,7 +175,7 @@ _EVENT_PATTERNS: tuple[tuple[Event, str], ...] = (
     (Event.REVIEW_MEETING, r"review\s+meeting|annual\s+review\s+(?:is|was|on|meeting|will)|review\s+(?:is|was)\s+on"),
     (Event.REASSESSMENT, r"re-?assess"),
     (Event.CEASE, r"\bcease|stop(?:ping)?\s+(?:the|his|her|their|my\s+\w+'?s?)\s+(?:ehc\s*)?plan"
-                  r"|end(?:ing)?\s+(?:the|his|her|their)\s+(?:ehc\s*)?plan"),
+                  r"|\bend(?:ing)?\s+(?:the|his|her|their)\s+(?:ehc\s*)?plan"),
     (Event.PLAN_MADE, r"plan\s+(?:was\s+)?(?:made|issued|finali[sz]ed|signed|started|dated)"
                       r"|(?:got|received|had)\s+(?:the|our|his|her|an?)\s+(?:final\s+)?(?:ehc\s*)?plan\b"
                       r"|last\s+review(?:ed)?"),

@@ -86,6 +86,11 @@ def test_events_people_describe(text: str, event: Event) -> None:
     assert read_event(text) is event
 
 
+def test_amending_a_plan_is_not_ending_it() -> None:
+    assert read_event("they want to amend her plan") is not Event.CEASE
+    assert read_event("the council is ending her plan") is Event.CEASE
+
+
 def test_kinds_of_move_and_order() -> None:
     assert read_transfer_kind("from year 11 to college") is TransferKind.TO_POST16
     assert read_transfer_kind("moving up to secondary") is TransferKind.SCHOOL
