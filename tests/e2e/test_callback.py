@@ -174,6 +174,6 @@ def test_a_rating_is_stored_with_the_question_and_its_topic(conversation) -> Non
 
 
 def test_a_question_with_no_answer_is_kept_for_content_review(conversation) -> None:
-    conversation("qwzx plorb frindle 07911 123456")
+    conversation("qwzx plorb zorbex 07911 123456")
     [(intent, helpful, message)] = feedback_of(conversation.sender)
     assert intent == "nlu_fallback" and not helpful and "07911" not in message

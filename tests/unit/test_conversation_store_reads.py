@@ -1,7 +1,6 @@
 """The conversation store reads a conversation back exactly as Rasa's SQL store does, on a real
 SQLite file (stores/conversation_store.py reads only the events' JSON)."""
 
-import asyncio
 import time
 
 from rasa.core.tracker_store import SQLTrackerStore
@@ -11,6 +10,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from stores.conversation_store import ConversationStore
 from tests.project_files import ROOT
+from tests.run_async import run_async
 
 
 def _two_sessions(sender: str, domain: Domain) -> DialogueStateTracker:
@@ -42,4 +42,4 @@ def test_the_last_session_and_the_whole_conversation_come_back_as_rasa_reads_the
         assert [e.text for e in whole.events if isinstance(e, UserUttered)] == ["hello", "what is a SENCO?"]
         assert await ours.retrieve("nobody") is None
 
-    asyncio.run(check())
+    run_async(check())

@@ -1,10 +1,8 @@
 """Translation clients over real HTTP against a local stand-in service, and what a user who
 wrote in another language receives in one turn (send_guide/languages/turn.py)."""
 
-import asyncio
 import json
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -21,6 +19,7 @@ from send_guide.translation.backends import (
 )
 from send_guide.translation.config import TranslationConfigError, translator_from_environment
 from send_guide.translation.protect import LostProtectedText, protect, restore
+from tests.run_async import run_async
 from tests.translation_stub import running_stub
 
 RECORDED = Path(__file__).resolve().parents[1] / "data" / "recorded"
@@ -31,13 +30,6 @@ ANSWER = "Phone Luton SENDIAS on 01582 548156. Ask the SENCO about an EHCP."
 def stub():
     with running_stub() as running:
         yield running
-
-
-def run_async(coroutine):
-    """Run a coroutine to its end in a thread of its own: the browser tests keep an event loop
-    running in the main thread for the whole session, and asyncio.run refuses to nest."""
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        return worker.submit(asyncio.run, coroutine).result()
 
 
 def translate(translator, texts, target="ur"):
