@@ -17,6 +17,10 @@ class SituationFileError(ValueError):
     """situations.yml would give a reply with missing or wrong parts."""
 
 
+def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    return any(pattern.search(text) for pattern in patterns)
+
+
 @dataclass(frozen=True)
 class Stage:
     """Where the family is in the process, or what went wrong, with the answer for it."""
@@ -42,12 +46,12 @@ class Stage:
     unless: tuple[re.Pattern[str], ...] = ()  # words that show it is not so ("she has never had an EHCP")
 
     def found_in(self, text: str) -> bool:
-        return self.hits(text) > 0
+        return _any(self.patterns, text) and not _any(self.unless, text)
 
     def hits(self, text: str) -> float:
         """How strongly the text shows this situation: how many of its patterns are found, times
         its weight (a situation shown by common words, such as "college", weighs less)."""
-        if any(pattern.search(text) for pattern in self.unless):
+        if _any(self.unless, text):
             return 0.0
         return self.weight * sum(1 for pattern in self.patterns if pattern.search(text))
 
@@ -68,8 +72,7 @@ class Point:
     unless: tuple[re.Pattern[str], ...] = ()
 
     def found_in(self, text: str) -> bool:
-        return (any(pattern.search(text) for pattern in self.patterns)
-                and not any(pattern.search(text) for pattern in self.unless))
+        return _any(self.patterns, text) and not _any(self.unless, text)
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,9 @@ def _stage(key: str, spec: dict, words: dict[str, str]) -> Stage:
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
     raw = load_content("situations.yml")
-    words = {name: _expand(value, {}, name) for name, value in raw.get("words", {}).items()}
+    words: dict[str, str] = {}
+    for name, value in raw.get("words", {}).items():  # a word set may use the sets above it
+        words[name] = _expand(value, words, name)
     stages = tuple(_stage(key, spec, words) for key, spec in raw["stages"].items())
     keys = {stage.key for stage in stages}
     for stage in stages:

@@ -171,6 +171,13 @@ def test_word_sets_and_bad_patterns_are_reported_with_where_they_are() -> None:
         _compile(["(unclosed"], "draft_plan")
 
 
+def test_a_word_set_can_use_a_set_above_it() -> None:
+    points = {point.key: point for point in catalogue().points}
+    assert points["doing_well_academically"].found_in("school say she is coping fine academically")
+    assert points["doing_well_academically"].found_in("he is doing within expectations")
+    assert not points["doing_well_academically"].found_in("he is working within the average")
+
+
 def test_the_reading_can_be_printed_for_staff_with_the_words_it_came_from(capsys) -> None:
     text = explain(SEPTEMBER_REFUSAL, TODAY)
     assert 'Situation: The council said no to an assessment [refused_assessment] (from "' in text
