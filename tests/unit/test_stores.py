@@ -3,7 +3,7 @@
 import pytest
 from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
 
-from stores.lock_store import ConfiguredLockStore
+from stores.lock_store import AtomicRedisLockStore, ConfiguredLockStore
 
 
 def test_without_a_url_locks_stay_in_memory(monkeypatch) -> None:
@@ -11,10 +11,10 @@ def test_without_a_url_locks_stay_in_memory(monkeypatch) -> None:
     assert isinstance(ConfiguredLockStore(endpoint_config=None), InMemoryLockStore)
 
 
-def test_a_redis_url_gives_rasas_redis_lock_store_with_its_parts(monkeypatch) -> None:
+def test_a_redis_url_gives_the_redis_lock_store_with_its_parts(monkeypatch) -> None:
     monkeypatch.setenv("LOCK_STORE_URL", "rediss://rasa:p%40ss@redis.internal:6390/3")
     store = ConfiguredLockStore(endpoint_config=None)
-    assert isinstance(store, RedisLockStore)
+    assert isinstance(store, AtomicRedisLockStore) and isinstance(store, RedisLockStore)
     settings = store.red.connection_pool.connection_kwargs  # redis connects only when first used
     assert (settings["host"], settings["port"], settings["db"]) == ("redis.internal", 6390, 3)
     assert (settings["username"], settings["password"]) == ("rasa", "p@ss")
