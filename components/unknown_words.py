@@ -15,7 +15,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from send_guide.languages.identify import ENGLISH
-from send_guide.vocabulary import Vocabulary
+from send_guide.vocabulary import Vocabulary, common_english_words
 
 FALLBACK_INTENT = "nlu_fallback"
 LANGUAGE_KEY = "language"  # set by components/multilingual_intents.py
@@ -40,7 +40,8 @@ class UnknownWordsFallback(GraphComponent):
             return cls(model_storage, resource, Vocabulary.load(directory))
 
     def train(self, training_data: TrainingData) -> Resource:
-        vocabulary = Vocabulary.fit([example.get(TEXT) or "" for example in training_data.intent_examples])
+        vocabulary = Vocabulary.fit([example.get(TEXT) or "" for example in training_data.intent_examples],
+                                    common_english_words())
         with self._storage.write_to(self._resource) as directory:
             vocabulary.save(directory)
         self._vocabulary = vocabulary

@@ -2,6 +2,11 @@
 it can. A message with no word the training data knows, or nearly knows (typos are common),
 is not understood, however confident a classifier is: character n-grams of digits and stray
 letters made "blorp wibble 01234 567890" look like a question about turning 18.
+
+Common English words count as known too (exactly, not as typos): without them "hi folks" or
+"absolutely" was "not understood" although the classifier was sure of the answer, only because
+the training data never used "folks" or "absolutely". They come from wordfreq's English list,
+read when the model is trained; the trained model carries them, so nothing is read at run time.
 """
 
 from __future__ import annotations
@@ -18,26 +23,36 @@ WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 MIN_LENGTH = 3  # "ok", "hi", "u": too short to judge, so never the reason to give up
 MAX_WORDS_CHECKED = 40  # enough to find a known word in any real message; bounds the work
 NEAR = 80  # rapidfuzz ratio at which a typo counts as the word ("assesment", "skool" ~ "school")
+# The most frequent English words: "folks", "hola", "goodnight" are in; made-up words ("blorp",
+# "zorbex") and keyboard runs ("qwerty", "asdf") are not.
+COMMON_ENGLISH_WORDS = 30_000
 
 
 def words_of(text: str) -> list[str]:
     return [word for word in WORD.findall(text.lower()) if len(word) >= MIN_LENGTH]
 
 
+def common_english_words(count: int = COMMON_ENGLISH_WORDS) -> frozenset[str]:
+    from wordfreq import top_n_list  # only when training: it reads its word list from disk
+
+    return frozenset(word for word in top_n_list("en", count) if WORD.fullmatch(word) and len(word) >= MIN_LENGTH)
+
+
 @dataclass(frozen=True)
 class Vocabulary:
-    words: frozenset[str]
+    words: frozenset[str]  # of the training data; a typo of one of them counts as known
+    common: frozenset[str] = frozenset()  # common English words, known only as written
 
     @classmethod
-    def fit(cls, texts: list[str]) -> Vocabulary:
-        return cls(frozenset(word for text in texts for word in words_of(text)))
+    def fit(cls, texts: list[str], common: frozenset[str] = frozenset()) -> Vocabulary:
+        return cls(frozenset(word for text in texts for word in words_of(text)), common)
 
     def knows_a_word_of(self, text: str) -> bool:
         """False only when the text has words long enough to judge and none is known or near one."""
         words = words_of(text)[:MAX_WORDS_CHECKED]
         if not words:
             return True
-        if any(word in self.words for word in words):
+        if any(word in self.words or word in self.common for word in words):
             return True
         return any(process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=NEAR) for word in words)
 
@@ -46,8 +61,10 @@ class Vocabulary:
         return sorted(self.words)
 
     def save(self, directory: Path) -> None:
-        (directory / "vocabulary.json").write_text(json.dumps(sorted(self.words)), encoding="utf-8")
+        lists = {"trained": sorted(self.words), "common": sorted(self.common)}
+        (directory / "vocabulary.json").write_text(json.dumps(lists), encoding="utf-8")
 
     @classmethod
     def load(cls, directory: Path) -> Vocabulary:
-        return cls(frozenset(json.loads((directory / "vocabulary.json").read_text(encoding="utf-8"))))
+        lists = json.loads((directory / "vocabulary.json").read_text(encoding="utf-8"))
+        return cls(frozenset(lists["trained"]), frozenset(lists["common"]))
