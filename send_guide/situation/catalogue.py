@@ -42,18 +42,24 @@ class Stage:
     urgent: bool = False  # a time limit runs against the family at this stage
     not_with: tuple[str, ...] = ()  # main situations beside which this one is no longer news
     weight: float = 1.0  # below 1 for a situation shown by common words ("college", "year 6")
+    common: tuple[re.Pattern[str], ...] = ()  # common words that show it too, but not alone in a short question
     general: bool = False  # broad ("worried about my child"): the main situation only when no specific one is found
     unless: tuple[re.Pattern[str], ...] = ()  # words that show it is not so ("she has never had an EHCP")
 
     def found_in(self, text: str) -> bool:
-        return _any(self.patterns, text) and not _any(self.unless, text)
+        return (_any(self.patterns, text) or _any(self.common, text)) and not _any(self.unless, text)
 
     def hits(self, text: str) -> float:
         """How strongly the text shows this situation: how many of its patterns are found, times
         its weight (a situation shown by common words, such as "college", weighs less)."""
         if _any(self.unless, text):
             return 0.0
-        return self.weight * sum(1 for pattern in self.patterns if pattern.search(text))
+        return self.weight * sum(1 for pattern in (*self.patterns, *self.common) if pattern.search(text))
+
+    def shown_only_by_common_words(self, text: str) -> bool:
+        """"my son is 21" or "year 6" alone: enough to add a line to a story, not to make a short
+        question about something else into this situation."""
+        return not _any(self.patterns, text)
 
 
 @dataclass(frozen=True)
@@ -127,6 +133,7 @@ def _stage(key: str, spec: dict, words: dict[str, str]) -> Stage:
         topics=tuple(spec.get("topics", ())), urgent=bool(spec.get("urgent", False)),
         not_with=tuple(spec.get("not_with", ())), general=bool(spec.get("general", False)),
         weight=float(spec.get("weight", 1.0)), unless=_compile(spec.get("unless", []), key, words),
+        common=_compile(spec.get("common", []), key, words),
     )
 
 

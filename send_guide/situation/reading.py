@@ -60,6 +60,7 @@ class Reading:
     questions: tuple[str, ...]
     stages: tuple[Stage, ...]  # every situation found, most specific first
     main: Stage | None  # the situation the answer is about
+    main_by_common_words: bool  # only common words show it ("is 21", "year 6"): see wants_whole_reply
     points: tuple[Point, ...]  # those a question asks about first
     asked: tuple[Point, ...]  # the points a question asks about
     asked_stages: tuple[Stage, ...]  # other situations a question asks about ("what can I do about the delay?")
@@ -88,7 +89,9 @@ class Reading:
 # A message this long, or of more than one sentence, tells a story: it is answered as a whole.
 STORY_WORDS = 15
 # A broad situation ("worried about my child") is answered as a whole only in a real story: a short
-# question about it ("do we need a diagnosis first?") has a topic answer that fits it better.
+# question about it ("do we need a diagnosis first?") has a topic answer that fits it better. So is
+# one shown only by common words: "my son is 21, how does he find a flat?" is a housing question,
+# not one about the rights of a young person with a plan, and "year 6" alone is not a school move.
 BROAD_STORY_WORDS = 40
 
 
@@ -97,7 +100,7 @@ def wants_whole_reply(reading: Reading) -> bool:
     question: short questions keep their topic answers, stories get one reply about the whole."""
     if reading.main is None:
         return False
-    if reading.main.general:
+    if reading.main.general or reading.main_by_common_words:
         return reading.text_words >= BROAD_STORY_WORDS
     return reading.text_words >= STORY_WORDS or len(reading.sentences) >= 2
 
@@ -220,7 +223,7 @@ def read(text: str, today: Date) -> Reading:
     age, age_words = _age(text)
     year, year_words = _school_year(text)
     distress = tuple(dict.fromkeys(m.group(0) for p in book.distress for m in p.finditer(text)))
-    found_by = {f"situation {stage.key}": _first_match(stage.patterns, text) for stage in stages}
+    found_by = {f"situation {stage.key}": _first_match((*stage.patterns, *stage.common), text) for stage in stages}
     found_by.update({f"point {point.key}": _first_match(point.patterns, text) for point in points})
     if writer:
         found_by[f"writer {writer}"] = _first_match(book.writers[writer], text)
@@ -234,6 +237,7 @@ def read(text: str, today: Date) -> Reading:
         questions=tuple(questions),
         stages=tuple(stages),
         main=main,
+        main_by_common_words=main is not None and main.shown_only_by_common_words(text),
         points=tuple(points),
         asked=tuple(asked),
         asked_stages=tuple(stage for stage in stages if stage is not main

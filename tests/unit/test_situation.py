@@ -136,6 +136,27 @@ def test_a_story_takes_the_whole_message_path_and_a_message_with_no_situation_do
                                       "holiday clubs near us for the summer.", TODAY))
 
 
+@pytest.mark.parametrize("question", [
+    "my son is 21 he have adhd he want his own flat, how he find one",
+    "can we get help with the deposit and first month rent for our 22 yr old",
+    "he is in year 6 and still reading baby books, i dont know what to do",
+    "My daughter is 17. What benefits can she get?",
+])
+def test_a_short_question_shown_only_by_an_age_or_a_school_year_keeps_its_topic_answer(question: str) -> None:
+    reading = read(question, TODAY)
+    assert reading.main is not None and reading.main_by_common_words, "an age or a year is found"
+    assert not wants_whole_reply(reading)
+
+
+@pytest.mark.parametrize("question", [
+    "My son is moving to secondary in September and the plan still names his primary. What do we do?",
+    "She is 17 and her post-16 place is not named yet. What can we do?",
+])
+def test_a_short_question_that_shows_its_situation_in_more_than_common_words_gets_the_whole_reply(
+        question: str) -> None:
+    assert wants_whole_reply(read(question, TODAY))
+
+
 def test_every_situation_is_found_by_its_own_words() -> None:
     """Each situation in the content file is reachable: a message in its words reads as it."""
     examples = {
