@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import os
 import time
 from collections.abc import AsyncIterator, Callable
@@ -22,7 +21,6 @@ from urllib.parse import unquote, urlsplit
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore, RedisLockStore
 
-logger = logging.getLogger(__name__)
 Result = TypeVar("Result")
 
 DEFAULT_DB = 1  # Rasa's own default database number for locks
@@ -91,17 +89,17 @@ class AtomicRedisLockStore(RedisLockStore):
 
     async def _wait_for_turn(self, conversation_id: str, ticket_number: int, lifetime: float,
                              wait_time_in_seconds: float) -> TicketLock:
-        while True:
-            def check(lock: TicketLock) -> TicketLock | None | bool:
-                """The lock when this ticket's turn has come, False while it waits, None when the
-                ticket has gone."""
-                lock.remove_expired_tickets()
-                ticket = next((each for each in lock.tickets if each.number == ticket_number), None)
-                if ticket is None:
-                    return None
-                ticket.expires = time.time() + lifetime
-                return lock if lock.now_serving == ticket_number else False
+        def check(lock: TicketLock) -> TicketLock | None | bool:
+            """The lock when this ticket's turn has come, False while it waits, None when the
+            ticket has gone; the ticket's lifetime starts again."""
+            lock.remove_expired_tickets()
+            ticket = next((each for each in lock.tickets if each.number == ticket_number), None)
+            if ticket is None:
+                return None
+            ticket.expires = time.time() + lifetime
+            return lock if lock.now_serving == ticket_number else False
 
+        while True:
             turn = self._change(conversation_id, check)
             if turn is None:
                 raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
