@@ -16,6 +16,7 @@ import pytest
 from rasa.core.lock_store import LockError
 
 from stores.lock_store import redis_lock_store
+from tests.run_async import run_async
 from tools.redis import temporary_redis
 
 INSTANCES, TURNS_PER_INSTANCE = 2, 12
@@ -91,7 +92,7 @@ def test_a_turn_that_waited_longer_than_the_lifetime_still_gets_its_whole_lifeti
         assert store.get_lock(conversation.id).now_serving == 1, "its ticket is still held"
         await second
 
-    asyncio.run(two_turns())
+    run_async(two_turns())
     assert conversation.finished == 1
 
 
@@ -100,7 +101,7 @@ def test_a_ticket_left_by_an_instance_that_died_holds_the_conversation_only_for_
     store, conversation = redis_lock_store(redis_url), Conversation()
     store.issue_ticket(conversation.id, lock_lifetime=0.3)  # taken, then never used or given back
     started = time.monotonic()
-    asyncio.run(conversation.turn(store))
+    run_async(conversation.turn(store))
     assert conversation.finished == 1
     assert 0.25 < time.monotonic() - started < 5
 
@@ -117,5 +118,5 @@ def test_a_turn_whose_ticket_has_gone_is_refused_not_run_alongside_another(redis
             with pytest.raises(LockError):
                 await waiting
 
-    asyncio.run(turn_after_its_ticket_was_removed())
+    run_async(turn_after_its_ticket_was_removed())
     assert conversation.finished == 0
