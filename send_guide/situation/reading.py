@@ -60,7 +60,7 @@ class Reading:
     questions: tuple[str, ...]
     stages: tuple[Stage, ...]  # every situation found, most specific first
     main: Stage | None  # the situation the answer is about
-    main_shown_weakly: bool  # only by a common word or two ("is 21", "year 6"): see wants_whole_reply
+    shown_weakly: bool  # every situation found only by a common word or two ("is 21", "year 6"): see wants_whole_reply
     points: tuple[Point, ...]  # those a question asks about first
     asked: tuple[Point, ...]  # the points a question asks about
     asked_stages: tuple[Stage, ...]  # other situations a question asks about ("what can I do about the delay?")
@@ -90,8 +90,9 @@ class Reading:
 STORY_WORDS = 15
 # A broad situation ("worried about my child") is answered as a whole only in a real story: a short
 # question about it ("do we need a diagnosis first?") has a topic answer that fits it better. So is
-# one shown only by a common word or two: "my son is 21, how does he find a flat?" is a housing
-# question, not one about the rights of a young person with a plan; "year 6" alone is not a move.
+# a message whose situations are each shown only by a common word or two: "my son is 21, how does
+# he find a flat?" is a housing question, not one about the rights of a young person with a plan;
+# "year 6" alone is not a move. One clearly shown situation ("being excluded") is enough.
 BROAD_STORY_WORDS = 40
 
 
@@ -100,7 +101,7 @@ def wants_whole_reply(reading: Reading) -> bool:
     question: short questions keep their topic answers, stories get one reply about the whole."""
     if reading.main is None:
         return False
-    if reading.main.general or reading.main_shown_weakly:
+    if reading.main.general or reading.shown_weakly:
         return reading.text_words >= BROAD_STORY_WORDS
     return reading.text_words >= STORY_WORDS or len(reading.sentences) >= 2
 
@@ -237,7 +238,7 @@ def read(text: str, today: Date) -> Reading:
         questions=tuple(questions),
         stages=tuple(stages),
         main=main,
-        main_shown_weakly=main is not None and main.shown_weakly(text),
+        shown_weakly=all(stage.general or stage.shown_weakly(text) for stage in stages),
         points=tuple(points),
         asked=tuple(asked),
         asked_stages=tuple(stage for stage in stages if stage is not main
