@@ -249,6 +249,16 @@ def test_work_sent_home_is_not_an_exclusion_and_a_child_who_cannot_cope_is_not_t
     assert not reading.distress
 
 
+@pytest.mark.parametrize("text, excluded", [
+    ("I'm so tired of being called at 11am or 1pm to go and collect him from nursery.", True),
+    ("The school won't let him stay longer than 2 hours, is that allowed?", True),
+    ("They say he may not be able to do more than a few hours a day.", True),
+    ("He doesn't sleep more than two hours a night and school say he is tired. What can we do?", False),
+])
+def test_being_called_to_collect_a_child_or_kept_to_a_few_hours_is_an_exclusion(text: str, excluded: bool) -> None:
+    assert ("exclusion" in [stage.key for stage in read(text, TODAY).stages]) is excluded
+
+
 def test_a_broad_worry_is_never_the_answer_over_a_specific_situation_that_covers_it() -> None:
     story = ("We are so worried about our son, he is falling further behind and struggling every day and we are "
              "worried about secondary. He has just been diagnosed with autism. The council refused our EHC needs "
