@@ -60,4 +60,6 @@ LAW_TAGS: dict[str, str] = {
     "Care Act 2014": "Care Act 2014",
     "Education Act 2002": "EA 2002",
     "Education and Inspections Act 2006": "EIA 2006",
+    "School Discipline (Pupil Exclusions and Reviews) (England) Regulations 2012":
+        "School Discipline (Pupil Exclusions and Reviews) (England) Regs 2012",
 }

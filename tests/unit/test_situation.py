@@ -381,3 +381,17 @@ def test_a_move_to_secondary_without_a_plan_is_not_a_phase_transfer() -> None:
 def test_a_short_question_that_points_back_is_read_with_the_sentence_before_it() -> None:
     reading = read("We are waiting for the council. The school is sending him home at lunch. Is that allowed?", TODAY)
     assert reading.questions == ("The school is sending him home at lunch. Is that allowed?",)
+
+
+@pytest.mark.parametrize("story, said, law", [
+    ("My son has autism and was permanently excluded last week after a meltdown. What can we do?",
+     "you can ask for an independent review panel within 15 school days",
+     "School Discipline (Pupil Exclusions and Reviews) (England) Regulations 2012, regulations 6, 15 and 24"),
+    ("She has been suspended for 3 days for hitting a teaching assistant. Is that allowed with her ADHD?",
+     "For the first 5 school days of a suspension, the school should set work",
+     "sections 100 and 103"),
+])
+def test_a_permanent_exclusion_or_a_suspension_gets_what_happens_next(story: str, said: str, law: str) -> None:
+    answer = reply(read(story, TODAY), TODAY)
+    assert said in answer.text
+    assert law in answer.text
