@@ -56,11 +56,12 @@ class Stage:
             return 0.0
         return self.weight * sum(1 for pattern in (*self.patterns, *self.common) if pattern.search(text))
 
-    def shown_weakly(self, text: str) -> bool:
+    def shown_weakly(self, text: str, strength: float) -> bool:
         """Only by a common word or two ("my son is 21", "year 6"): enough to add a line to a story,
         not to make a short question about something else into this situation. Several of them
-        ("he is 17, at college, what happens to his plan when he turns 18?") are enough."""
-        return not _any(self.patterns, text) and self.hits(text) < 1
+        ("he is 17, at college, what happens to his plan when he turns 18?") are enough.
+        `strength`: hits(text), which the reading has already worked out."""
+        return strength < 1 and not _any(self.patterns, text)
 
 
 @dataclass(frozen=True)

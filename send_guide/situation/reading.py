@@ -238,7 +238,7 @@ def read(text: str, today: Date) -> Reading:
         questions=tuple(questions),
         stages=tuple(stages),
         main=main,
-        shown_weakly=all(stage.general or stage.shown_weakly(text) for stage in stages),
+        shown_weakly=all(stage.general or stage.shown_weakly(text, shown[stage]) for stage in stages),
         points=tuple(points),
         asked=tuple(asked),
         asked_stages=tuple(stage for stage in stages if stage is not main
