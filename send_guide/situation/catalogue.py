@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from send_guide.content_files import load_content
 from send_guide.deadlines.timeline import Event
@@ -46,15 +46,20 @@ class Stage:
     general: bool = False  # broad ("worried about my child"): the main situation only when no specific one is found
     unless: tuple[re.Pattern[str], ...] = ()  # words that show it is not so ("she has never had an EHCP")
 
+    @cached_property
+    def signs(self) -> tuple[re.Pattern[str], ...]:
+        """Every pattern that shows the situation: its own, then the common words."""
+        return (*self.patterns, *self.common)
+
     def found_in(self, text: str) -> bool:
-        return (_any(self.patterns, text) or _any(self.common, text)) and not _any(self.unless, text)
+        return _any(self.signs, text) and not _any(self.unless, text)
 
     def hits(self, text: str) -> float:
         """How strongly the text shows this situation: how many of its patterns are found, times
         its weight (a situation shown by common words, such as "college", weighs less)."""
         if _any(self.unless, text):
             return 0.0
-        return self.weight * sum(1 for pattern in (*self.patterns, *self.common) if pattern.search(text))
+        return self.weight * sum(1 for pattern in self.signs if pattern.search(text))
 
     def shown_weakly(self, text: str, strength: float) -> bool:
         """Only by a common word or two ("my son is 21", "year 6"): enough to add a line to a story,

@@ -224,7 +224,7 @@ def read(text: str, today: Date) -> Reading:
     age, age_words = _age(text)
     year, year_words = _school_year(text)
     distress = tuple(dict.fromkeys(m.group(0) for p in book.distress for m in p.finditer(text)))
-    found_by = {f"situation {stage.key}": _first_match((*stage.patterns, *stage.common), text) for stage in stages}
+    found_by = {f"situation {stage.key}": _first_match(stage.signs, text) for stage in stages}
     found_by.update({f"point {point.key}": _first_match(point.patterns, text) for point in points})
     if writer:
         found_by[f"writer {writer}"] = _first_match(book.writers[writer], text)
