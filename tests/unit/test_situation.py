@@ -139,7 +139,7 @@ def test_a_story_takes_the_whole_message_path_and_a_message_with_no_situation_do
 @pytest.mark.parametrize("question", [
     "my son is 21 he have adhd he want his own flat, how he find one",
     "can we get help with the deposit and first month rent for our 22 yr old",
-    "he is in year 6 and still reading baby books, i dont know what to do",
+    "he is in year 6 with an ehcp and still reading baby books, i dont know what to do",
     "My daughter is 17. What benefits can she get?",
 ])
 def test_a_short_question_shown_only_by_an_age_or_a_school_year_keeps_its_topic_answer(question: str) -> None:
@@ -299,8 +299,19 @@ def test_a_council_naming_a_school_the_family_did_not_ask_for_is_the_final_plan_
      "preparing_for_adulthood"),
     ("We asked for an assessment in March. He has still not been seen by an educational psychologist and the "
      "council has not decided anything. What can I do?", "advice_you_ask_for"),
-    ("We asked for an EHC needs assessment and it is now 22 weeks and the council has not sent the final plan. "
-     "What can I do?", "judicial_review"),
+    ("The speech therapy in his plan has not been given for over a year. What can I do?", "judicial_review"),
+    ("My son is nearly 3. Our health visitor thinks he is showing autistic traits and referred him to the "
+     "paediatrician. What happens now?", "nhs_tells_the_council"),
+    ("The council will decide on the assessment the day term ends and say they will not get reports over the "
+     "summer holiday. Is there an extension?", "holiday_exception"),
+    ("He has ADHD. He was excluded for 2 days for pushing a teacher and they rang us at 6pm. Is that allowed?",
+     "suspension_first_days"),
+    ("He has ADHD. He was excluded for 2 days for pushing a teacher and they rang us at 6pm. Is that allowed?",
+     "exclusion_and_disability"),
+    ("She is autistic and the school says she cannot go on school trips or to sports day, and they send her home "
+     "at lunch. What can we do?", "exclusion_and_disability"),
+    ("She is 12 and has not had an EHCP. The school say they must do more reports first. I am worried she is "
+     "falling behind. Do we need more reports?", "ask_for_assessment_now"),
 ])
 def test_facts_raised_in_passing_get_their_point(text: str, point: str) -> None:
     assert point in [found.key for found in read(text, TODAY).points]
@@ -374,8 +385,34 @@ def test_a_move_to_secondary_without_a_plan_is_not_a_phase_transfer() -> None:
                      TODAY)
     without = read("She has not had an EHCP. Now she has moved to secondary school they say the process starts "
                    "again. Is this correct?", TODAY)
+    # No plan named at all: a child starting school is not yet in a plan's phase transfer.
+    never_named = read("My son is turning 4 and will be starting Reception in September. His speech is delayed and "
+                       "his nursery teacher can hardly understand him. Where should I start with getting him "
+                       "assessed?", TODAY)
     assert with_plan.main.key == "phase_transfer"
     assert "phase_transfer" not in [stage.key for stage in without.stages]
+    assert "phase_transfer" not in [stage.key for stage in never_named.stages]
+    assert never_named.main.key == "early_concerns"
+
+
+@pytest.mark.parametrize("story", [
+    "The key worker at nursery said his big reactions could be a sign that he is on the autism spectrum and to keep "
+    "an eye on it. He is a happy little boy. Should I just forget it or act on it? Any advice appreciated.",
+    "My 3 year old was a late talker. His teacher says he does not speak at all at nursery and wants the health "
+    "visitor to assess him for speech therapy. I think they are rushing him. Would be grateful for advice.",
+])
+def test_a_nursery_worry_in_a_story_gets_the_worried_answer_with_assess_plan_do_review(story: str) -> None:
+    reading = read(story, TODAY)
+    assert reading.main.key == "early_concerns" and wants_whole_reply(reading)
+    assert "assess, plan, do and review" in reply(reading, TODAY).text
+
+
+def test_the_council_late_answer_says_what_to_do_when_the_delay_goes_on() -> None:
+    text = reply(read("We asked for an EHC needs assessment and it is now 22 weeks and the council has not sent "
+                      "the final plan. The educational psychologist has not even seen him. What can I do?", TODAY),
+                 TODAY).text
+    for said in ("Ombudsman", "letter before judicial review", "shortage of educational psychologists"):
+        assert said in text
 
 
 def test_a_short_question_that_points_back_is_read_with_the_sentence_before_it() -> None:
@@ -395,3 +432,9 @@ def test_a_permanent_exclusion_or_a_suspension_gets_what_happens_next(story: str
     answer = reply(read(story, TODAY), TODAY)
     assert said in answer.text
     assert law in answer.text
+
+
+def test_a_parent_who_plans_to_go_to_school_is_not_read_as_having_an_ehc_plan() -> None:
+    reading = read("He was excluded for 2 days for pushing a teacher. I plan to go to the school first thing in the "
+                   "morning to challenge this. Any advice?", TODAY)
+    assert "early_review_before_exclusion" not in [point.key for point in reading.points]
