@@ -438,3 +438,14 @@ def test_a_parent_who_plans_to_go_to_school_is_not_read_as_having_an_ehc_plan() 
     reading = read("He was excluded for 2 days for pushing a teacher. I plan to go to the school first thing in the "
                    "morning to challenge this. Any advice?", TODAY)
     assert "early_review_before_exclusion" not in [point.key for point in reading.points]
+
+
+def test_the_school_saying_no_ehcp_is_needed_is_not_a_council_refusal() -> None:
+    """Only the council decides on an assessment: a parent told so by the school hears that she can ask
+    the council herself, not how to appeal a decision nobody made."""
+    school = read("My son is 6, he has autism and the school say he is fine and does not need an EHCP. He melts "
+                  "down every day after school. Can I ask for the assessment myself?", TODAY)
+    council = read("The LA decided he doesnt need an EHCP after we asked in May. What now?", TODAY)
+    assert school.main.key == "school_wont_request"
+    assert "young_person_can_ask" not in [point.key for point in school.points]  # "after school" is not college
+    assert council.main.key == "refused_assessment"
