@@ -55,9 +55,11 @@ def _dates_lines(stage: Stage, given: DatedEvent, today: Date) -> tuple[list[str
     by_key = {d.rule.key: d for d in timeline.deadlines}
     chosen = [by_key[key] for key in stage.deadline_keys if key in by_key]
     lines = [f'You gave the date {in_words(given.date)} ("{given.text}"). From that date:']
+    said: set[str] = set()  # several dates share one caveat (the exceptions to 6 and 20 weeks): say it once
     for deadline in chosen:
         lines.append(f"- {deadline.sentence} {how_far(deadline, today)}")
-        lines.extend(f"  {caveat}" for caveat in deadline.caveats[:1])
+        lines.extend(f"  {caveat}" for caveat in deadline.caveats[:1] if caveat not in said)
+        said.update(deadline.caveats[:1])
     return lines, [deadline.rule.source for deadline in chosen]
 
 

@@ -449,3 +449,13 @@ def test_the_school_saying_no_ehcp_is_needed_is_not_a_council_refusal() -> None:
     assert school.main.key == "school_wont_request"
     assert "young_person_can_ask" not in [point.key for point in school.points]  # "after school" is not college
     assert council.main.key == "refused_assessment"
+
+
+def test_a_caveat_shared_by_several_dates_is_said_once() -> None:
+    story = ("We applied for an EHC needs assessment on 14 September 2026. Nothing since. The school SENCO says the "
+             "council are very behind. Is there anything we can do?")
+    reading = read(story, TODAY)
+    text = reply(reading, TODAY).text
+    assert reading.main.key == "council_late"
+    assert text.count("This date can move in some cases") == 1
+    assert "by Monday 26 October 2026" in text and "by Monday 1 February 2027" in text
