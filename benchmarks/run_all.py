@@ -69,9 +69,15 @@ def main() -> None:
         "Which classifier: the same five folds (seeded) for each combination, whole NLU pipeline "
         "(`python -m benchmarks.nlu_cv`):",
         "",
-        "| combination | macro-F1 | accuracy |",
-        "|---|---|---|",
-        *[f"| {outcome.name} | {outcome.macro_f1:.3f} | {outcome.accuracy:.3f} |" for outcome in combinations],
+        "| combination | macro-F1 | macro-F1 over the training intents only | accuracy |",
+        "|---|---|---|---|",
+        *[f"| {outcome.name} | {outcome.macro_f1:.3f} | {outcome.macro_f1_over_intents:.3f} | {outcome.accuracy:.3f} |"
+          for outcome in combinations],
+        "",
+        "The first macro-F1 counts as Rasa does: an answer of nlu_fallback, or of a label an override sets "
+        "(describe_situation for a story, crisis), is a class of its own with no right answers. The second "
+        "counts only the intents of data/nlu.yml (such an answer is still a miss). The target is judged on "
+        "the first.",
         "",
         "Weakest intents (F1): " + ", ".join(f"{name} {f1:.2f}" for name, f1 in quality.weakest),
         "",
