@@ -308,6 +308,7 @@ def test_a_council_naming_a_school_the_family_did_not_ask_for_is_the_final_plan_
      "suspension_first_days"),
     ("He has ADHD. He was excluded for 2 days for pushing a teacher and they rang us at 6pm. Is that allowed?",
      "exclusion_and_disability"),
+    ("They excluded him for two days after a fight. Can they just do that?", "suspension_first_days"),
     ("She is autistic and the school says she cannot go on school trips or to sports day, and they send her home "
      "at lunch. What can we do?", "exclusion_and_disability"),
     ("She is 12 and has not had an EHCP. The school say they must do more reports first. I am worried she is "
