@@ -460,3 +460,24 @@ def test_a_caveat_shared_by_several_dates_is_said_once() -> None:
     assert reading.main.key == "council_late"
     assert text.count("This date can move in some cases") == 1
     assert "by Monday 26 October 2026" in text and "by Monday 1 February 2027" in text
+
+
+@pytest.mark.parametrize("text, stage, shown", [
+    ("She is supposed to have a 1:1 for 30 hours but the 1:1 is out with other children most mornings.",
+     "provision_not_delivered", True),
+    ("The plan is good now. The problem is making the school carry it out. What can I do?",
+     "provision_not_delivered", True),
+    ("At the annual review our request for a specialist placement was rejected. What now?",
+     "refused_assessment", False),
+    ("We had nothing but issues with the first nursery so we moved him. What can we do now?", "council_late", False),
+    ("She has a medical condition and suspected ADHD and the nursery says she is struggling. Any advice?",
+     "early_concerns", True),
+])
+def test_more_ways_families_describe_a_situation(text: str, stage: str, shown: bool) -> None:
+    assert (stage in [found.key for found in read(text, TODAY).stages]) is shown
+
+
+def test_a_school_place_refused_because_of_sen_gets_the_admission_point() -> None:
+    story = ("My son is 4 and has suspected ADHD. The head rang to say they won't be offering him a place because "
+             "they do not have the staff for another SEN child. Is that allowed?")
+    assert "place_refused_for_sen" in [point.key for point in read(story, TODAY).points]
