@@ -467,6 +467,10 @@ def test_a_caveat_shared_by_several_dates_is_said_once() -> None:
      "provision_not_delivered", True),
     ("The plan is good now. The problem is making the school carry it out. What can I do?",
      "provision_not_delivered", True),
+    ("im 19 and at college. my ehcp says i get a note taker but college says they dont have money for one. can i "
+     "complain myself?", "provision_not_delivered", True),
+    ("I am the SENCO. His EHCP has 25 hours 1:1 but the LA only fund 15 hours and we cannot cover the rest.",
+     "provision_not_delivered", True),
     ("At the annual review our request for a specialist placement was rejected. What now?",
      "refused_assessment", False),
     ("We had nothing but issues with the first nursery so we moved him. What can we do now?", "council_late", False),
