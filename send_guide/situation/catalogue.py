@@ -5,7 +5,7 @@ example from the national law sheet) is added as data, not as code."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from send_guide.content_files import load_content
@@ -94,6 +94,9 @@ class Catalogue:
     points: tuple[Point, ...]
     distress: tuple[re.Pattern[str], ...]
     writers: dict[str, tuple[re.Pattern[str], ...]]  # role -> words that show it, checked in order
+    # role -> the line a reply opens with: the answers speak to a parent ("your child"), so a
+    # professional or a young person is told how to read them
+    writer_notes: dict[str, str] = field(default_factory=dict)
 
     def stage(self, key: str | None) -> Stage | None:
         return next((stage for stage in self.stages if stage.key == key), None)
@@ -119,9 +122,9 @@ def _compile(patterns: list[str], where: str, words: dict[str, str] | None = Non
 
 
 def _stage(key: str, spec: dict, words: dict[str, str]) -> Stage:
-    for field in ("title", "patterns", "answer", "more", "aside", "sources"):
-        if not spec.get(field):
-            raise SituationFileError(f"situation {key} has no {field}")
+    for needed in ("title", "patterns", "answer", "more", "aside", "sources"):
+        if not spec.get(needed):
+            raise SituationFileError(f"situation {key} has no {needed}")
     unknown = [source for source in spec["sources"] if str(source) not in SOURCE_TITLES]
     if unknown:
         raise SituationFileError(f"situation {key}: unknown source {unknown}")
@@ -166,4 +169,8 @@ def catalogue() -> Catalogue:
                             not_with=tuple(spec.get("not_with", ())), writers=tuple(spec.get("writers", ())),
                             unless=_compile(spec.get("unless", []), key, words)))
     writers = {role: _compile(patterns, role) for role, patterns in raw["writers"].items()}
-    return Catalogue(stages, tuple(points), _compile(raw["distress"], "distress"), writers)
+    notes = {role: str(note).strip() for role, note in raw.get("writer_notes", {}).items()}
+    unknown = sorted(set(notes) - set(writers))
+    if unknown:
+        raise SituationFileError(f"writer_notes for unknown writers {unknown}")
+    return Catalogue(stages, tuple(points), _compile(raw["distress"], "distress"), writers, notes)

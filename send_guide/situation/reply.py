@@ -152,6 +152,9 @@ def reply(reading: Reading, today: Date) -> Reply | None:
     if stage is None:
         return None
     lines: list[str] = [SORRY] if reading.distress else []
+    note = catalogue().writer_notes.get(reading.writer or "")
+    if note:
+        lines.append(note)
     body, next_step = _split_next_step(stage.answer)
     lines.append(body)
     laws = [stage.law]

@@ -485,3 +485,21 @@ def test_a_school_place_refused_because_of_sen_gets_the_admission_point() -> Non
     story = ("My son is 4 and has suspected ADHD. The head rang to say they won't be offering him a place because "
              "they do not have the staff for another SEN child. Is that allowed?")
     assert "place_refused_for_sen" in [point.key for point in read(story, TODAY).points]
+
+
+@pytest.mark.parametrize("story, note", [
+    ("I am SENCO at a primary. One of our pupils has an EHCP with 25 hours 1:1 but the LA only fund 15 hours "
+     "and we cannot cover the rest. What are the council's duties?", "This is written for the family."),
+    ("im 19 and at college. my ehcp says i get a note taker but college says they dont have money for one. "
+     "can i complain myself?", "these rights are your own"),
+    ("My son has an EHCP with 25 hours 1:1 but the LA only fund 15 hours and the school cannot cover the rest. "
+     "What can I do?", None),
+])
+def test_a_professional_or_a_young_person_is_told_how_to_read_an_answer_written_for_a_parent(
+        story: str, note: str | None) -> None:
+    text = reply(read(story, TODAY), TODAY).text
+    notes = catalogue().writer_notes.values()
+    if note is None:
+        assert not any(written in text for written in notes)
+    else:
+        assert text.splitlines()[0] in notes and note in text.splitlines()[0]
