@@ -61,6 +61,10 @@ class Stage:
             return 0.0
         return self.weight * sum(1 for pattern in self.signs if pattern.search(text))
 
+    def shown_by_own_words(self, text: str) -> bool:
+        """By one of its own patterns, not only by the common words ("college", "is 17")."""
+        return _any(self.patterns, text) and not _any(self.unless, text)
+
     def shown_weakly(self, text: str, strength: float) -> bool:
         """Only by a common word or two ("my son is 21", "year 6"): enough to add a line to a story,
         not to make a short question about something else into this situation. Several of them

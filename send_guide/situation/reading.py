@@ -179,15 +179,20 @@ def _school_year(text: str) -> tuple[str | None, str]:
     return (f"Year {match['year']}" if match["year"] else match["stage"].capitalize()), match.group(0)
 
 
-def _main_stage(shown: dict[Stage, float], questions: list[str]) -> Stage | None:
+def _main_stage(shown: dict[Stage, float], questions: list[str], text: str) -> Stage | None:
     """The situation the answer is about: the one the message shows most, counting what its
     questions are about three times; a broad situation (worried, support in school) counts half,
     so a specific one (refused, late, draft ...) wins unless the question is about the broad one,
     and never over a specific one that covers it (the broad one's not_with). On a tie, the more
-    specific (earlier in the content file). `shown`: each situation found, with how strongly the
-    whole message shows it, most specific first."""
+    specific (earlier in the content file). A situation shown only by common words (an age,
+    "college") is the setting of the story: beside one shown by its own words whose time limit runs
+    against the family (a plan stopped, a refusal), it is the answer only when a question asks about
+    it. `shown`: each situation found, with how strongly the whole message shows it, most specific first."""
     order = [stage for stage in shown
              if not (stage.general and any(other.key in stage.not_with for other in shown))]
+    if any(stage.urgent and stage.shown_by_own_words(text) for stage in order):
+        order = [stage for stage in order if stage.shown_by_own_words(text)
+                 or any(stage.hits(question) for question in questions)]
 
     def weight(stage: Stage) -> float:
         strength = shown[stage] + 2 * sum(stage.hits(question) for question in questions)
@@ -212,7 +217,7 @@ def read(text: str, today: Date) -> Reading:
     questions = _questions(text)
     shown = {stage: strength for stage in book.stages if (strength := stage.hits(text))}
     stages = list(shown)
-    main = _main_stage(shown, questions)
+    main = _main_stage(shown, questions, text)
     main_key = main.key if main else None
     writer = next((role for role, patterns in book.writers.items() if any(p.search(text) for p in patterns)), None)
     points = [point for point in book.points if point.found_in(text)

@@ -503,3 +503,28 @@ def test_a_professional_or_a_young_person_is_told_how_to_read_an_answer_written_
         assert not any(written in text for written in notes)
     else:
         assert text.splitlines()[0] in notes and note in text.splitlines()[0]
+
+
+def test_a_plan_stopped_at_19_is_about_the_plan_stopping_not_about_being_19() -> None:
+    story = ("Council stopped my daughter's EHCP because she turned 19 and they say she is not making progress at "
+             "college. The letter came on 10 November 2026. What can we do?")
+    reading = read(story, TODAY)
+    assert reading.main.key == "plan_ceasing"
+    assert "doing_well_with_the_plan" not in [point.key for point in reading.points]  # she is NOT making progress
+
+
+@pytest.mark.parametrize("story, point", [
+    ("My 4 year old is non verbal and starts reception next year. The health visitor says she needs an EHCP. How "
+     "do we start and how long does it take?", "how_long_it_takes"),
+    ("His annual review was in March and we still dont have the final amended plan. School says it is with the "
+     "LA. Is this normal?", "late_review"),
+])
+def test_more_facts_raised_in_passing(story: str, point: str) -> None:
+    reading = read(story, TODAY)
+    assert point in [found.key for found in reading.points]
+
+
+def test_a_child_who_needs_an_ehcp_has_none_yet_so_starting_school_is_not_a_phase_transfer() -> None:
+    reading = read("My 4 year old is non verbal and starts reception next year. The health visitor says she needs "
+                   "an EHCP. How do we start?", TODAY)
+    assert "phase_transfer" not in [stage.key for stage in reading.stages]
