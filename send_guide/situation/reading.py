@@ -47,6 +47,7 @@ class DatedEvent:
     event: Event | None
     date: Date | None  # None when vague ("last week") or impossible ("31/02/2026")
     problem: DateProblem | None = None
+    sentence: str = ""  # the whole sentence it was in
 
     @property
     def exact(self) -> bool:
@@ -79,10 +80,14 @@ class Reading:
     def exact_date_of(self, events: tuple[Event, ...], stage: Stage | None = None) -> DatedEvent | None:
         """The exact date the message gives for one of these events (the last one, if several);
         else a date with no event of its own in a clause that shows the stage ("the LA sent the
-        final EHCP on 20/11/2026")."""
+        final EHCP on 20/11/2026"); else such a date in a sentence that shows it, when the sentence
+        has no other date ("The council decided to stop the EHCP, letter dated 1 October 2026")."""
         found = [d for d in self.dates if d.exact and d.event in events]
         if not found and stage is not None:
             found = [d for d in self.dates if d.exact and d.event is None and stage.found_in(d.clause)]
+        if not found and stage is not None:
+            found = [d for d in self.dates if d.exact and d.event is None and stage.found_in(d.sentence)
+                     and sum(other.sentence == d.sentence for other in self.dates) == 1]
         return found[-1] if found else None
 
 
@@ -160,7 +165,7 @@ def _dates(sentences: list[str], today: Date) -> list[DatedEvent]:
             reading = dates.read_date(clause, today, prefer_future=event in dates.FUTURE_EVENTS)
             if reading.problem is DateProblem.NONE_FOUND:
                 continue
-            found.append(DatedEvent(reading.text, clause, event, reading.value, reading.problem))
+            found.append(DatedEvent(reading.text, clause, event, reading.value, reading.problem, sentence))
     return found
 
 

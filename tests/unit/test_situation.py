@@ -528,3 +528,30 @@ def test_a_child_who_needs_an_ehcp_has_none_yet_so_starting_school_is_not_a_phas
     reading = read("My 4 year old is non verbal and starts reception next year. The health visitor says she needs "
                    "an EHCP. How do we start?", TODAY)
     assert "phase_transfer" not in [stage.key for stage in reading.stages]
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("My daughter has 6 years. The school does not want to make assessment, they say wait until year 3. What I "
+     "can do?", "school_wont_request"),
+    ("We asked the council for an assessment on 3 November 2026 and today they say they need more from school "
+     "first. Are they stopping the clock?", "council_late"),
+    ("She has an EHCP and the school says they cant keep her safe so she is at home. What about her education?",
+     "out_of_school"),
+    ("He is 11 and has the EHC plan. They are not giving him the hours of support which is written in the plan. "
+     "What is my rights?", "provision_not_delivered"),
+])
+def test_plain_and_second_language_ways_of_telling_a_situation(text: str, stage: str) -> None:
+    assert read(text, TODAY).main.key == stage
+
+
+def test_a_support_worker_writing_about_a_mum_is_a_professional() -> None:
+    reading = read("Hi there, I work as a family support worker. A mum I support got a final EHCP last week naming "
+                   "a mainstream school. What are the next steps?", TODAY)
+    assert reading.writer == "professional"
+
+
+def test_a_date_in_the_sentence_that_tells_the_decision_gives_the_appeal_dates() -> None:
+    story = ("The council decided to stop the EHCP, letter dated 1 October 2026. We did not know we could appeal "
+             "and now our son has no support. Is it too late?")
+    text = reply(read(story, dt.date(2026, 12, 2)), dt.date(2026, 12, 2)).text
+    assert "The last day to appeal to the SEND Tribunal is Tuesday 1 December 2026" in text
