@@ -555,3 +555,22 @@ def test_a_date_in_the_sentence_that_tells_the_decision_gives_the_appeal_dates()
              "and now our son has no support. Is it too late?")
     text = reply(read(story, dt.date(2026, 12, 2)), dt.date(2026, 12, 2)).text
     assert "The last day to appeal to the SEND Tribunal is Tuesday 1 December 2026" in text
+
+
+def test_half_days_for_a_child_with_no_plan_is_an_exclusion_not_help_missing_from_a_plan() -> None:
+    story = ("My son is 7 years old and has autism. The school has told me they will reduce his hours to half days "
+             "from next Monday because they do not have enough staff. Is this legal and what should I do?")
+    reading = read(story, TODAY)
+    assert reading.main.key == "exclusion"
+    assert "provision_not_delivered" not in [stage.key for stage in reading.stages]
+    assert not {"changes_only_by_amendment", "plan_help_must_be_given"} & {point.key for point in reading.points}
+
+
+@pytest.mark.parametrize("story, point", [
+    ("hi my son is in year 9 with ehcp and the school excluded him permanently today. what happens now?",
+     "permanent_exclusion_review"),
+    ("we requested assesment in july, EP came in october. no draft yet. when should we get the draft and final?",
+     "how_long_it_takes"),
+])
+def test_facts_said_the_other_way_round(story: str, point: str) -> None:
+    assert point in [found.key for found in read(story, TODAY).points]
