@@ -571,6 +571,9 @@ def test_half_days_for_a_child_with_no_plan_is_an_exclusion_not_help_missing_fro
      "permanent_exclusion_review"),
     ("we requested assesment in july, EP came in october. no draft yet. when should we get the draft and final?",
      "how_long_it_takes"),
+    ("The draft plan came. Neurology didn't get to contribute to the assessment. Can they refuse to include the "
+     "seizure plan?", "advice_you_ask_for"),
+    ("If his current school applies for an EHCP, can a different school be named in the end?", "school_you_ask_for"),
 ])
 def test_facts_said_the_other_way_round(story: str, point: str) -> None:
     assert point in [found.key for found in read(story, TODAY).points]
