@@ -27,6 +27,9 @@ MAX_ASIDES = 2
 # to the buttons ("Tell me more", the other situations raised).
 MAX_WORDS = 230
 SORRY = "I am sorry this is so hard. You do not have to do this alone."
+# An answer's line with its general time limit ("- Time limit: 2 months from ..."): left out when the
+# message gave the date and the reply works the exact dates out (docs/CONTENT_STYLE.md).
+TIME_LIMIT_LINE = "- Time limit:"
 TALK_TO_PERSON = ("Talk to a person", "talk_to_person")
 
 
@@ -156,12 +159,14 @@ def reply(reading: Reading, today: Date) -> Reply | None:
     if note:
         lines.append(note)
     body, next_step = _split_next_step(stage.answer)
-    lines.append(body)
     laws = [stage.law]
     sources = list(stage.sources)
     given = reading.exact_date_of(stage.dated_by, stage) if stage.deadline_keys else None
+    date_lines, date_laws = _dates_lines(stage, given, today) if given is not None else ([], [])
+    if date_laws:  # the dates worked out say the time limit exactly: the general line would repeat it
+        body = "\n".join(line for line in body.splitlines() if not line.startswith(TIME_LIMIT_LINE))
+    lines.append(body)
     if given is not None:
-        date_lines, date_laws = _dates_lines(stage, given, today)
         lines.extend(date_lines)
         laws.extend(date_laws)
         sources.append("timescales")
@@ -169,12 +174,17 @@ def reply(reading: Reading, today: Date) -> Reply | None:
         offer = _date_offer(stage, reading)
         if offer:
             lines.append(offer)
-    budget = MAX_WORDS - sum(len(line.split()) for line in lines) - len(next_step.split())
+    # The small print under a date (an indented caveat) does not count against what the family raised.
+    budget = MAX_WORDS - sum(len(line.split()) for line in lines if not line.startswith("  ")) - len(next_step.split())
     points = reading.points[:MAX_POINTS]
     asked = [point for point in points if point in reading.asked]
     # What the questions ask about comes first; a situation asked about gets what the family can
-    # do about it (its when_asked), not only the fact.
-    for extra in [*asked, *_asides(stage, reading), *[point for point in points if point not in asked]]:
+    # do about it (its when_asked), not only the fact. Then what the law says about a fact raised
+    # that matters only at this stage ("she only copes because of the plan", when the plan is being
+    # stopped), before the lines about the other situations.
+    own = [point for point in points if point not in asked and stage.key in point.stages and len(point.stages) <= 2]
+    rest = [point for point in points if point not in asked and point not in own]
+    for extra in [*asked, *own, *_asides(stage, reading), *rest]:
         text = (extra.text if isinstance(extra, Point)
                 else extra.when_asked if extra in reading.asked_stages else extra.aside)
         if len(text.split()) > budget:

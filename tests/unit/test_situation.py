@@ -577,3 +577,13 @@ def test_half_days_for_a_child_with_no_plan_is_an_exclusion_not_help_missing_fro
 ])
 def test_facts_said_the_other_way_round(story: str, point: str) -> None:
     assert point in [found.key for found in read(story, TODAY).points]
+
+
+def test_with_the_dates_worked_out_the_fact_the_family_raised_about_this_stage_is_said() -> None:
+    story = ("The council decided to stop my daughter's EHCP, the letter is dated 20 November 2026. She is 19 and "
+             "at college and she only copes because of the support in the plan. Can they do this?")
+    today = dt.date(2026, 12, 2)
+    text = reply(read(story, today), today).text
+    assert "The last day to appeal to the SEND Tribunal is Wednesday 20 January 2027" in text
+    assert "- Time limit:" not in text  # the exact date says it
+    assert catalogue().points[[p.key for p in catalogue().points].index("doing_well_with_the_plan")].text in text
