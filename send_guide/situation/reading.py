@@ -191,13 +191,15 @@ def _main_stage(shown: dict[Stage, float], questions: list[str], text: str) -> S
     and never over a specific one that covers it (the broad one's not_with). On a tie, the more
     specific (earlier in the content file). A situation shown only by common words (an age,
     "college") is the setting of the story: beside one shown by its own words whose time limit runs
-    against the family (a plan stopped, a refusal), it is the answer only when a question asks about
-    it. `shown`: each situation found, with how strongly the whole message shows it, most specific first."""
+    against the family (a plan stopped, a refusal), it is the answer only when a question names it
+    in its own words ("She is 19 and at college. Can they do this?" is about the plan being
+    stopped). `shown`: each situation found, with how strongly the whole message shows it, most
+    specific first."""
     order = [stage for stage in shown
              if not (stage.general and any(other.key in stage.not_with for other in shown))]
     if any(stage.urgent and stage.shown_by_own_words(text) for stage in order):
         order = [stage for stage in order if stage.shown_by_own_words(text)
-                 or any(stage.hits(question) for question in questions)]
+                 or any(stage.shown_by_own_words(question) for question in questions)]
 
     def weight(stage: Stage) -> float:
         strength = shown[stage] + 2 * sum(stage.hits(question) for question in questions)
