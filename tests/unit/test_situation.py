@@ -587,3 +587,9 @@ def test_with_the_dates_worked_out_the_fact_the_family_raised_about_this_stage_i
     assert "The last day to appeal to the SEND Tribunal is Wednesday 20 January 2027" in text
     assert "- Time limit:" not in text  # the exact date says it
     assert catalogue().points[[p.key for p in catalogue().points].index("doing_well_with_the_plan")].text in text
+
+
+def test_an_empty_section_i_in_a_draft_is_the_draft_plan_not_the_final_plan() -> None:
+    reading = read("The LA sent the draft plan on the 25th Nov. Section I is empty. They want us to name a school. "
+                   "Who do I send this to and by when?", TODAY)
+    assert reading.main.key == "draft_plan"
