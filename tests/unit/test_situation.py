@@ -537,6 +537,8 @@ def test_a_child_who_needs_an_ehcp_has_none_yet_so_starting_school_is_not_a_phas
      "first. Are they stopping the clock?", "council_late"),
     ("She has an EHCP and the school says they cant keep her safe so she is at home. What about her education?",
      "out_of_school"),
+    ("I wrote to the council to ask for an EHC needs assessment on 1 September 2026 and they haven't replied at "
+     "all. What can I do?", "council_late"),
     ("He is 11 and has the EHC plan. They are not giving him the hours of support which is written in the plan. "
      "What is my rights?", "provision_not_delivered"),
 ])
