@@ -313,6 +313,17 @@ def test_a_council_naming_a_school_the_family_did_not_ask_for_is_the_final_plan_
      "at lunch. What can we do?", "exclusion_and_disability"),
     ("She is 12 and has not had an EHCP. The school say they must do more reports first. I am worried she is "
      "falling behind. Do we need more reports?", "ask_for_assessment_now"),
+    ("My 4 year old is non verbal and starts reception next year. The health visitor says she needs an EHCP. How "
+     "do we start and how long does it take?", "how_long_it_takes"),
+    ("His annual review was in March and we still dont have the final amended plan. School says it is with the "
+     "LA. Is this normal?", "late_review"),
+    ("hi my son is in year 9 with ehcp and the school excluded him permanently today. what happens now?",
+     "permanent_exclusion_review"),
+    ("we requested assesment in july, EP came in october. no draft yet. when should we get the draft and final?",
+     "how_long_it_takes"),
+    ("The draft plan came. Neurology didn't get to contribute to the assessment. Can they refuse to include the "
+     "seizure plan?", "advice_you_ask_for"),
+    ("If his current school applies for an EHCP, can a different school be named in the end?", "school_you_ask_for"),
 ])
 def test_facts_raised_in_passing_get_their_point(text: str, point: str) -> None:
     assert point in [found.key for found in read(text, TODAY).points]
@@ -513,17 +524,6 @@ def test_a_plan_stopped_at_19_is_about_the_plan_stopping_not_about_being_19() ->
     assert "doing_well_with_the_plan" not in [point.key for point in reading.points]  # she is NOT making progress
 
 
-@pytest.mark.parametrize("story, point", [
-    ("My 4 year old is non verbal and starts reception next year. The health visitor says she needs an EHCP. How "
-     "do we start and how long does it take?", "how_long_it_takes"),
-    ("His annual review was in March and we still dont have the final amended plan. School says it is with the "
-     "LA. Is this normal?", "late_review"),
-])
-def test_more_facts_raised_in_passing(story: str, point: str) -> None:
-    reading = read(story, TODAY)
-    assert point in [found.key for found in reading.points]
-
-
 def test_a_child_who_needs_an_ehcp_has_none_yet_so_starting_school_is_not_a_phase_transfer() -> None:
     reading = read("My 4 year old is non verbal and starts reception next year. The health visitor says she needs "
                    "an EHCP. How do we start?", TODAY)
@@ -566,19 +566,6 @@ def test_half_days_for_a_child_with_no_plan_is_an_exclusion_not_help_missing_fro
     assert reading.main.key == "exclusion"
     assert "provision_not_delivered" not in [stage.key for stage in reading.stages]
     assert not {"changes_only_by_amendment", "plan_help_must_be_given"} & {point.key for point in reading.points}
-
-
-@pytest.mark.parametrize("story, point", [
-    ("hi my son is in year 9 with ehcp and the school excluded him permanently today. what happens now?",
-     "permanent_exclusion_review"),
-    ("we requested assesment in july, EP came in october. no draft yet. when should we get the draft and final?",
-     "how_long_it_takes"),
-    ("The draft plan came. Neurology didn't get to contribute to the assessment. Can they refuse to include the "
-     "seizure plan?", "advice_you_ask_for"),
-    ("If his current school applies for an EHCP, can a different school be named in the end?", "school_you_ask_for"),
-])
-def test_facts_said_the_other_way_round(story: str, point: str) -> None:
-    assert point in [found.key for found in read(story, TODAY).points]
 
 
 def test_with_the_dates_worked_out_the_fact_the_family_raised_about_this_stage_is_said() -> None:
