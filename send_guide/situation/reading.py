@@ -197,8 +197,9 @@ def _main_stage(shown: dict[Stage, float], questions: list[str], text: str) -> S
     specific first."""
     order = [stage for stage in shown
              if not (stage.general and any(other.key in stage.not_with for other in shown))]
-    if any(stage.urgent and stage.shown_by_own_words(text) for stage in order):
-        order = [stage for stage in order if stage.shown_by_own_words(text)
+    by_own_words = [stage for stage in order if stage.shown_by_own_words(text)]
+    if any(stage.urgent for stage in by_own_words):
+        order = [stage for stage in order if stage in by_own_words
                  or any(stage.shown_by_own_words(question) for question in questions)]
 
     def weight(stage: Stage) -> float:

@@ -31,6 +31,7 @@ SORRY = "I am sorry this is so hard. You do not have to do this alone."
 # message gave the date and the reply works the exact dates out (docs/CONTENT_STYLE.md).
 TIME_LIMIT_LINE = "- Time limit:"
 TALK_TO_PERSON = ("Talk to a person", "talk_to_person")
+CAVEAT_INDENT = "  "  # the small print under a worked-out date
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def _dates_lines(stage: Stage, given: DatedEvent, today: Date) -> tuple[list[str
     said: set[str] = set()  # several dates share one caveat (the exceptions to 6 and 20 weeks): say it once
     for deadline in chosen:
         lines.append(f"- {deadline.sentence} {how_far(deadline, today)}")
-        lines.extend(f"  {caveat}" for caveat in deadline.caveats[:1] if caveat not in said)
+        lines.extend(CAVEAT_INDENT + caveat for caveat in deadline.caveats[:1] if caveat not in said)
         said.update(deadline.caveats[:1])
     return lines, [deadline.rule.source for deadline in chosen]
 
@@ -174,8 +175,9 @@ def reply(reading: Reading, today: Date) -> Reply | None:
         offer = _date_offer(stage, reading)
         if offer:
             lines.append(offer)
-    # The small print under a date (an indented caveat) does not count against what the family raised.
-    budget = MAX_WORDS - sum(len(line.split()) for line in lines if not line.startswith("  ")) - len(next_step.split())
+    # The small print under a date does not count against what the family raised.
+    budget = (MAX_WORDS - sum(len(line.split()) for line in lines if not line.startswith(CAVEAT_INDENT))
+              - len(next_step.split()))
     points = reading.points[:MAX_POINTS]
     asked = [point for point in points if point in reading.asked]
     # What the questions ask about comes first; a situation asked about gets what the family can
