@@ -40,6 +40,7 @@ class Stage:
     offer: str = ""  # the button that offers to work out the dates, naming what it computes
     topics: tuple[str, ...] = ()  # FAQ topics to offer as buttons
     urgent: bool = False  # a time limit runs against the family at this stage
+    appealable: bool = False  # a decision the family can appeal: a question about appealing is about it
     not_with: tuple[str, ...] = ()  # main situations beside which this one is no longer news
     weight: float = 1.0  # below 1 for a situation shown by common words ("college", "year 6")
     common: tuple[re.Pattern[str], ...] = ()  # common words that show it too, but not alone in a short question
@@ -145,6 +146,7 @@ def _stage(key: str, spec: dict, words: dict[str, str]) -> Stage:
         dated_by=tuple(Event(e) for e in spec.get("dated_by", [event.value] if event else [])),
         deadline_keys=tuple(spec.get("deadline_keys", ())), offer=spec.get("offer", ""),
         topics=tuple(spec.get("topics", ())), urgent=bool(spec.get("urgent", False)),
+        appealable=bool(spec.get("appealable", False)),
         not_with=tuple(spec.get("not_with", ())), general=bool(spec.get("general", False)),
         weight=float(spec.get("weight", 1.0)), unless=_compile(spec.get("unless", []), key, words),
         common=_compile(spec.get("common", []), key, words),

@@ -29,6 +29,9 @@ _ASKING = re.compile(
     r"what are (?:my|our) (?:options|rights)|where do (?:i|we) (?:go|stand)|i (?:need|want) to know|"
     r"please help|not sure what to do|don'?t know what to do|(?:can|could) (?:they|the school|the council|the la)\b|"
     r"is (?:it|this|that) (?:legal|allowed|right|normal)|do (?:i|we) have (?:a|the) right)", re.I)
+# A question about appealing ("is it worth appealing?") is about the decision that can be appealed,
+# though it does not name it.
+_ABOUT_APPEALING = re.compile(r"\bappeal\w*|\btribunal\b|\bchallenge\s+(?:the\s+|this\s+|their\s+)?decision", re.I)
 _CLAUSE = re.compile(r",|;|\band then\b|\bbut\b|\band\b(?=\s+(?:they|we|i|she|he|it|the)\b)", re.I)
 _AGE = re.compile(
     r"\b(?:is|aged?|turned|turns|turning|now)\s+(?P<a>\d{1,2})\b(?!\s*(?:weeks?|months?|days?|hours?|%|th|st|nd|rd|/|:))"
@@ -189,7 +192,8 @@ def _main_stage(shown: dict[Stage, float], questions: list[str], text: str) -> S
     questions are about three times; a broad situation (worried, support in school) counts half,
     so a specific one (refused, late, draft ...) wins unless the question is about the broad one,
     and never over a specific one that covers it (the broad one's not_with). On a tie, the more
-    specific (earlier in the content file). A situation shown only by common words (an age,
+    specific (earlier in the content file). A question about appealing counts for each decision
+    found that can be appealed. A situation shown only by common words (an age,
     "college") is the setting of the story: beside one shown by its own words whose time limit runs
     against the family (a plan stopped, a refusal), it is the answer only when a question names it
     in its own words ("She is 19 and at college. Can they do this?" is about the plan being
@@ -203,7 +207,10 @@ def _main_stage(shown: dict[Stage, float], questions: list[str], text: str) -> S
                  or any(stage.shown_by_own_words(question) for question in questions)]
 
     def weight(stage: Stage) -> float:
-        strength = shown[stage] + 2 * sum(stage.hits(question) for question in questions)
+        asked = sum(stage.hits(question) for question in questions)
+        if stage.appealable:
+            asked += sum(1 for question in questions if _ABOUT_APPEALING.search(question))
+        strength = shown[stage] + 2 * asked
         return strength / 2 if stage.general else strength
 
     return max(order, key=lambda stage: (weight(stage), -order.index(stage))) if order else None

@@ -582,3 +582,27 @@ def test_an_empty_section_i_in_a_draft_is_the_draft_plan_not_the_final_plan() ->
     reading = read("The LA sent the draft plan on the 25th Nov. Section I is empty. They want us to name a school. "
                    "Who do I send this to and by when?", TODAY)
     assert reading.main.key == "draft_plan"
+
+
+def test_a_question_about_appealing_is_about_the_decision_even_beside_a_question_about_another_situation() -> None:
+    story = ("My daughter is 7 and has ADHD. School say she doesn't need an EHCP, but she has been sent home early "
+             "three times this month. I asked the council myself in September and they said no last week. Is it "
+             "worth appealing or should I just wait? And can the school keep sending her home?")
+    reading = read(story, TODAY)
+    assert reading.main.key == "refused_assessment"
+    exclusion = catalogue().stage("exclusion")
+    assert exclusion in reading.asked_stages and exclusion.when_asked in reply(reading, TODAY).text
+
+
+def test_a_family_asking_if_it_missed_its_own_deadline_is_not_telling_of_a_late_council() -> None:
+    reading = read("We got the draft plan a couple of weeks ago. It says 'access to' speech therapy. Who do I send "
+                   "my comments to, and have I missed the deadline?", TODAY)
+    assert reading.main.key == "draft_plan"
+    assert "council_late" not in [stage.key for stage in reading.stages]
+
+
+def test_still_nothing_and_mornings_only_show_a_late_council_and_an_exclusion() -> None:
+    reading = read("we applied for ehcp back in the summer and still nothing, the council keep saying the EP is busy. "
+                   "he only goes to school for mornings now. how long are they allowed to take??", TODAY)
+    assert reading.main.key == "council_late"
+    assert "exclusion" in [stage.key for stage in reading.stages]
