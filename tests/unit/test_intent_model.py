@@ -3,7 +3,7 @@
 import numpy as np
 from scipy import sparse
 
-from send_guide.intent_model import IntentModel
+from send_guide.intent_model import IntentModel, _rarity, _tf_idf
 
 LABELS = ["transport", "transport", "budget", "budget", "greet", "greet"]
 
@@ -56,3 +56,12 @@ def test_block_by_block_scores_equal_the_whole_design_matrix_ones() -> None:
     expected = np.exp(scores - scores.max(axis=1, keepdims=True))
     expected /= expected.sum(axis=1, keepdims=True)
     assert np.allclose(model.probabilities(messages), expected, atol=1e-6)
+
+
+def test_an_ngram_in_every_example_says_less_than_a_rare_one_and_repeats_are_damped() -> None:
+    # Column 0 ("my child") is in every example, column 1 ("tribunal") in one of three.
+    counts = sparse.csr_matrix(np.array([[1, 0], [1, 0], [1, 1]]))
+    rarity = _rarity(counts)
+    assert rarity[0] == 1.0 and rarity[1] > 1.5  # log((1 + 3) / (1 + 1)) + 1
+    [row] = _tf_idf(sparse.csr_matrix(np.array([[3, 1]])), rarity).toarray()
+    assert np.isclose(row[0], 1 + np.log(3)) and np.isclose(row[1], rarity[1])
