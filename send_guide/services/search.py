@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -38,9 +39,14 @@ def normalise(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()[:MAX_QUERY]))
 
 
-def _core(text: str) -> str:
+# In a name, "contact" is the name of a charity (Contact, "Contact a Family"), not a request: without
+# it, "Contact a Family" became "family" and every message with "family" named that charity.
+_NAME_STOP = _STOP - {"contact"}
+
+
+def _core(text: str, stop: frozenset[str] | set[str] = _STOP) -> str:
     """The words that identify a name: "the SEN assessment team" and "SEN assessment" compare equal."""
-    words = [word for word in normalise(text).split() if word not in _STOP]
+    words = [word for word in normalise(text).split() if word not in stop]
     return " ".join(words)
 
 
@@ -59,18 +65,20 @@ def _single_word_score(word: str, tokens: set[str], original: str) -> float:
     return 90.0 if closest <= allowed else 0.0
 
 
+def _phrase_score(name: str, query: str) -> float:
+    return fuzz.partial_ratio(name, query) if len(name) <= len(query) else fuzz.ratio(name, query)
+
+
 def _name_score(query: str, tokens: set[str], original: str, service: ServiceRecord) -> float:
     best = 0.0
-    for name in (service.name, *service.aliases):
-        name = _core(name) or normalise(name)
+    for written in (service.name, *service.aliases):
+        name = _core(written, _NAME_STOP) or normalise(written)
         if not name:
             continue
         if " " not in name:
             score = _single_word_score(name, tokens, original)
-        elif len(name) <= len(query):
-            score = fuzz.partial_ratio(name, query)
-        else:
-            score = fuzz.ratio(name, query)
+        else:  # the core against the query's core; the whole name against the whole text ("Contact a Family")
+            score = max(_phrase_score(name, query), _phrase_score(normalise(written), normalise(original)))
         best = max(best, score)
     return best
 
@@ -89,19 +97,30 @@ def needs_in(text: str) -> list[str]:
     return [cat.id for cat in categories().values() if any(_mentions(query, tokens, w) for w in cat.words)]
 
 
+def _named(text: str, records: Iterable[ServiceRecord], min_score: float = NAME_MATCH) -> list[Match]:
+    """The records whose name or an alias the text names (typos allowed)."""
+    query = normalise(text)
+    if not query:
+        return []
+    tokens = set(query.split())
+    query = _core(text) or query
+    scored = [(record, _name_score(query, tokens, text[:MAX_QUERY], record)) for record in records]
+    return [Match(record, score, "name") for record, score in scored if score >= min_score]
+
+
+def services_named(text: str, records: Iterable[ServiceRecord], min_score: float = NAME_MATCH) -> list[ServiceRecord]:
+    """The services among `records` that the text names outright, without a database (for NLU)."""
+    return [match.service for match in _named(text, records, min_score)]
+
+
 def find_services(session: Session, text: str, limit: int = 3) -> list[Match]:
     """The best 1-`limit` services for the text, best first; empty when nothing fits."""
     query = normalise(text)
     if not query:
         return []
     tokens = set(query.split())
-    query = _core(text) or query
-    matches: dict[str, Match] = {}
     records = {record.name: record for record in all_records(session)}
-    for record in records.values():
-        score = _name_score(query, tokens, text[:MAX_QUERY], record)
-        if score >= NAME_MATCH:
-            matches[record.name] = Match(record, score, "name")
+    matches = {match.service.name: match for match in _named(text, records.values())}
     needed = needs_in(text)
     if needed:
         content_words = tokens - _STOP
@@ -122,8 +141,7 @@ def find_services(session: Session, text: str, limit: int = 3) -> list[Match]:
 TOPIC_NEEDS = {
     "mental_health_services": "mental_health",
     "neurodevelopmental_support": "autism_adhd_development",
-    "leave_home_options": "housing",
-    "independent_living_support": "housing",
+    "leaving_home": "housing",
     "benefits": "money_and_benefits",
     "sibling_support": "family_support",
 }
