@@ -6,9 +6,10 @@ import datetime as dt
 import pytest
 import yaml
 
+from components.situation_override import DEADLINE_INTENT, KEEP
 from send_guide.deadlines import dialogue
 from send_guide.deadlines.timeline import Event, deadlines_for
-from send_guide.situation import read, reply, wants_whole_reply
+from send_guide.situation import is_long_story, prefers_deadline_form, read, reply, wants_whole_reply
 from send_guide.situation.__main__ import main as command_line
 from send_guide.situation.catalogue import SituationFileError, _compile, _expand, catalogue
 from send_guide.situation.explain import explain
@@ -257,6 +258,61 @@ def test_work_sent_home_is_not_an_exclusion_and_a_child_who_cannot_cope_is_not_t
 ])
 def test_being_called_to_collect_a_child_or_kept_to_a_few_hours_is_an_exclusion(text: str, excluded: bool) -> None:
     assert ("exclusion" in [stage.key for stage in read(text, TODAY).stages]) is excluded
+
+
+@pytest.mark.parametrize("text, not_delivered", [
+    ("the plan says 10 hours of 1:1 but school only gives him 5, what can i do?", True),
+    ("ehcp came but it only gives 10 hours support and he needs help all day, we disagree with the plan", False),
+])
+def test_disagreeing_with_what_the_plan_gives_is_not_help_missing_from_it(text: str, not_delivered: bool) -> None:
+    assert ("provision_not_delivered" in [stage.key for stage in read(text, TODAY).stages]) is not_delivered
+
+
+# Once examples of FAQ topics in data/nlu.yml. The whole-message reply answers them
+# (components/situation_override.py), so they are checked here with the situation they show, not
+# used to teach a topic answer they never get (test_no_topic_example_is_taken_by_the_whole_message_reply).
+@pytest.mark.parametrize("text, stage", [
+    ("school sent him home again for hitting other kids, is there help for his behaviour", "exclusion"),
+    ("what happens if school cant meet his needs, is that what the ehc assessment is for", "school_wont_request"),
+    ("hi, my boy is 7 and cannot sit still or follow instructions, the teacher thinks adhd. we have no"
+     " diagnosis yet and the school says the ehcp must wait for it. is that correct?", "school_wont_request"),
+    ("my daughter is in year 4 and has a lot of problems with friends and noise, we think autism but "
+     "the camhs wait is very long. can she get support in school now without a diagnosis or do we have"
+     " to wait", "sen_support"),
+    ("can the council say no to the school i ask for in the draft plan", "draft_plan"),
+    ("can my son stay at his current school if i ask for it in the draft plan", "draft_plan"),
+    ("can my son give his views at the annual review even if he doesnt talk much", "annual_review"),
+    ("got a letter saying they wont assess my boy, where do i go from here", "refused_assessment"),
+    ("the final plan left out his speech therapy and i am not happy with it", "final_plan"),
+    ("council send letter say no assessment for my son, he have autism, what I do now", "refused_assessment"),
+    ("final ehcp doesnt include anything the OT said he needs, we are not happy with it", "final_plan"),
+    ("section b of the final plan misses his sensory needs completely, we dont accept it", "final_plan"),
+    ("im 17 and they turned down my request for an ehc assessment, what are my options", "refused_assessment"),
+    ("senco here, the la have declined to assess one of our pupils, what can the family do next", "refused_assessment"),
+    ("is the council late? we requested the assessment on 1st august 2025", "council_late"),
+    ("son in year 11 going to college next september, by when should the ehcp be changed", "phase_transfer"),
+    ("daughter moving to junior school in sept 2027, by when must her ehcp be updated", "phase_transfer"),
+])
+def test_short_stories_once_topic_examples_get_the_whole_reply_for_their_situation(text: str, stage: str) -> None:
+    reading = read(text, TODAY)
+    assert wants_whole_reply(reading) and reading.main.key == stage
+
+
+def test_no_topic_example_is_taken_by_the_whole_message_reply() -> None:
+    """Each example in data/nlu.yml teaches its intent's answer; one the situation path answers
+    instead (the rule of components/situation_override.py) would teach an answer it never gets."""
+    data = yaml.safe_load((ROOT / "data" / "nlu.yml").read_text(encoding="utf-8"))
+    taken = []
+    for block in data["nlu"]:
+        intent = block.get("intent")
+        for line in (block.get("examples") or "").splitlines() if intent else []:
+            text = line.strip()[2:]
+            if intent in KEEP and not is_long_story(text):
+                continue
+            reading = read(text, TODAY)
+            if wants_whole_reply(reading) and not (intent == DEADLINE_INTENT and prefers_deadline_form(reading)):
+                taken.append((intent, text))
+    assert not taken, taken
 
 
 def test_a_broad_worry_is_never_the_answer_over_a_specific_situation_that_covers_it() -> None:
