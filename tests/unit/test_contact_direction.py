@@ -2,21 +2,15 @@
 and on messages written for this test."""
 
 import pytest
-import yaml
 
 from send_guide.contact_direction import asks_to_be_contacted
-from tests.project_files import ROOT
-
-
-def _examples(intent: str) -> list[str]:
-    data = yaml.safe_load((ROOT / "data" / "nlu.yml").read_text(encoding="utf-8"))
-    block = next(item["examples"] for item in data["nlu"] if item.get("intent") == intent)
-    return [line.strip()[2:] for line in block.splitlines() if line.strip().startswith("- ")]
+from tests.project_files import nlu_examples
 
 
 def test_every_call_back_example_asks_to_be_contacted_and_no_talk_to_a_person_one_does() -> None:
-    assert all(asks_to_be_contacted(text) for text in _examples("request_callback"))
-    assert not any(asks_to_be_contacted(text) for text in _examples("talk_to_person"))
+    examples = nlu_examples()
+    assert all(asks_to_be_contacted(text) for text in examples["request_callback"])
+    assert not any(asks_to_be_contacted(text) for text in examples["talk_to_person"])
 
 
 @pytest.mark.parametrize("text", [

@@ -14,7 +14,7 @@ from send_guide.situation.__main__ import main as command_line
 from send_guide.situation.catalogue import SituationFileError, _compile, _expand, catalogue
 from send_guide.situation.explain import explain
 from send_guide.situation.reading import is_question
-from tests.project_files import ROOT
+from tests.project_files import ROOT, nlu_examples
 
 TODAY = dt.date(2026, 12, 1)
 SEPTEMBER_REFUSAL = (
@@ -301,12 +301,9 @@ def test_short_stories_once_topic_examples_get_the_whole_reply_for_their_situati
 def test_no_topic_example_is_taken_by_the_whole_message_reply() -> None:
     """Each example in data/nlu.yml teaches its intent's answer; one the situation path answers
     instead (the rule of components/situation_override.py) would teach an answer it never gets."""
-    data = yaml.safe_load((ROOT / "data" / "nlu.yml").read_text(encoding="utf-8"))
     taken = []
-    for block in data["nlu"]:
-        intent = block.get("intent")
-        for line in (block.get("examples") or "").splitlines() if intent else []:
-            text = line.strip()[2:]
+    for intent, texts in nlu_examples().items():
+        for text in texts:
             if intent in KEEP and not is_long_story(text):
                 continue
             reading = read(text, TODAY)
