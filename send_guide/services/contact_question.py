@@ -35,7 +35,9 @@ ASKS_HOW_TO_REACH = re.compile(
 
 @lru_cache(maxsize=1)
 def _directory() -> tuple[ServiceRecord, ...]:
-    """The services as reviewed in the directory's seed file (read once per process)."""
+    """The services as reviewed in the directory's seed file (read once per process). The NLU
+    server has no database: a service that staff add by importing a new file is known here once
+    that file becomes data/services.csv; until then the classifier's answer stands."""
     from send_guide.services.directory import SEED_FILE, parse_csv
 
     with SEED_FILE.open(encoding="utf-8", newline="") as stream:
