@@ -15,14 +15,13 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from components.intent_override import GUARDED_INTENTS
 from components.stateless import StatelessComponent
 from send_guide.glossary import is_definition_question, topic_of_question
 
 GLOSSARY_INTENT = "ask_glossary"
 FALLBACK_INTENT = "nlu_fallback"
 TERM_ENTITY = "term"
-# Left alone: safety and the form's own intents come from components later in the pipeline.
-KEPT_INTENTS = frozenset({"crisis", "empty_message", "unreadable_message"})
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -30,7 +29,7 @@ class GlossaryTopic(StatelessComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = message.get(INTENT) or {}
-            if intent.get("name") in KEPT_INTENTS:
+            if intent.get("name") in GUARDED_INTENTS:
                 continue
             terms = [entity for entity in message.get(ENTITIES) or [] if entity.get("entity") == TERM_ENTITY]
             asks_meaning = is_definition_question(message.get(TEXT) or "",

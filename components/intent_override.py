@@ -4,6 +4,9 @@ the rest of the ranking below it so fallbacks and logs still see what the classi
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
 
+# Intents no override may replace: safety, and the message guard's own labels.
+GUARDED_INTENTS = frozenset({"crisis", "empty_message", "unreadable_message"})
+
 
 def promote_intent(message: Message, intent: str) -> None:
     top = {"name": intent, "confidence": 1.0}

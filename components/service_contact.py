@@ -14,15 +14,15 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.intent_override import promote_intent
+from components.intent_override import GUARDED_INTENTS, promote_intent
 from components.stateless import StatelessComponent
 from send_guide.services.contact_question import asks_for_a_named_service
 
 FIND_SERVICE = "find_service"
-KEPT_INTENTS = frozenset({
-    "crisis", "empty_message", "unreadable_message", "correct_deadline", "inform_deadline_event",
-    "request_callback", "talk_to_person", "find_senat_officer", "mediation",
-})
+KEPT_INTENTS = GUARDED_INTENTS | {
+    "correct_deadline", "inform_deadline_event",  # the deadline form's own
+    "request_callback", "talk_to_person", "find_senat_officer", "mediation",  # answers that are the contact
+}
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
