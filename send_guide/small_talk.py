@@ -1,0 +1,76 @@
+"""A message that is only a greeting ("hiya", "salaam"), a farewell ("ta ra", "allah hafiz") or a
+thank-you ("tysm", "shukriya").
+
+These are a short, closed list of words in every language, and many are single words a classifier
+has never seen ("howdy", "cheerio"): learnt from a few examples each, greetings and farewells were
+mixed up with each other and with "not understood" (benchmarks/RESULTS.md). So the words decide,
+as each language file lists them (send_guide/content/languages/: greetings, farewells, thanks and
+courtesies). Only a whole message decides: "hi, my son was refused an assessment" is a question
+for the classifier, not a greeting. components/small_talk.py applies it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from send_guide.content_files import load_content
+from send_guide.languages.replies import available_languages
+
+GREET = "greet"
+GOODBYE = "goodbye"
+THANKS = "thanks"
+_KINDS = {"greetings": GREET, "farewells": GOODBYE, "thanks": THANKS, "courtesies": None}
+_APOSTROPHES = re.compile(r"['’`´]")
+_REPEATS = re.compile(r"(\w)\1+")  # "hiii", "byeee", "helo": the same word
+# Arabic and Persian forms of the same letters, so "السلام عليكم" and "السلام علیکم" are one greeting.
+_SAME_LETTER = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا"})
+_SPACE = " "  # punctuation, symbols and emoji part words; joiners inside a word (Cf) are dropped
+Words = tuple[str, ...]
+
+
+def _words(text: str) -> Words:
+    """Lower case, no punctuation, symbols or emoji, and each run of a repeated letter as one."""
+    text = _APOSTROPHES.sub("", unicodedata.normalize("NFC", text).casefold()).translate(_SAME_LETTER)
+    kept = "".join(_SPACE if unicodedata.category(char)[0] in "PSZ" or char.isspace() else
+                   "" if unicodedata.category(char) == "Cf" else char for char in text)
+    return tuple(_REPEATS.sub(r"\1", word) for word in kept.split())
+
+
+@cache
+def _phrases() -> dict[Words, str | None]:
+    """Every language file's greeting, farewell and courtesy phrases, as words, with their kind."""
+    phrases: dict[Words, str | None] = {}
+    for code in available_languages():
+        content = load_content(f"languages/{code}.yml")
+        for source in (content, content.get("romanised") or {}):
+            for key, kind in _KINDS.items():
+                for phrase in source.get(key) or []:
+                    phrases[_words(phrase)] = kind
+    return phrases
+
+
+@cache
+def _longest() -> int:
+    return max(len(words) for words in _phrases())
+
+
+def small_talk(text: str) -> str | None:
+    """"greet", "goodbye" or "thanks" when the whole message is one, with courtesies such as "there"
+    or "ok"; else None, also for a greeting and a farewell together or courtesies alone ("ok").
+    A thank-you beside a greeting or a farewell is part of it ("ok thanks bye" is a farewell)."""
+    words, phrases, kinds = _words(text), _phrases(), set()
+    start = 0
+    while start < len(words):
+        for size in range(min(_longest(), len(words) - start), 0, -1):
+            if words[start:start + size] in phrases:
+                kinds.add(phrases[words[start:start + size]])
+                start += size
+                break
+        else:
+            return None  # a word that is not a greeting, a farewell or a courtesy
+    kinds.discard(None)
+    if len(kinds) > 1:
+        kinds.discard(THANKS)
+    return kinds.pop() if len(kinds) == 1 else None
