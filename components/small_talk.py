@@ -1,7 +1,7 @@
-"""A message that is only a greeting, a farewell or a thank-you, in any of the assistant's languages,
-gets that intent whatever the classifiers chose (send_guide/small_talk.py says why). Runs after the
-multilingual classifier and the unknown-words fallback, so "howdy" or "allah hafiz" is answered
-even when no classifier knew the word.
+"""A message that is only a greeting, a farewell, a thank-you, a yes or a no, in any of the assistant's
+languages, gets that intent whatever the classifiers chose (send_guide/small_talk.py says why). Runs
+after the multilingual classifier and the unknown-words fallback, so "howdy" or "allah hafiz" is
+answered even when no classifier knew the word.
 """
 
 from typing import List

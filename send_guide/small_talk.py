@@ -1,12 +1,13 @@
-"""A message that is only a greeting ("hiya", "salaam"), a farewell ("ta ra", "allah hafiz") or a
-thank-you ("tysm", "shukriya").
+"""A message that is only a greeting ("hiya", "salaam"), a farewell ("ta ra", "allah hafiz"), a
+thank-you ("tysm", "shukriya"), a yes ("yh", "aye") or a no ("nah", "nahi").
 
 These are a short, closed list of words in every language, and many are single words a classifier
-has never seen ("howdy", "cheerio"): learnt from a few examples each, greetings and farewells were
-mixed up with each other and with "not understood" (benchmarks/RESULTS.md). So the words decide,
-as each language file lists them (send_guide/content/languages/: greetings, farewells, thanks and
-courtesies). Only a whole message decides: "hi, my son was refused an assessment" is a question
-for the classifier, not a greeting. components/small_talk.py applies it.
+has never seen ("howdy", "cheerio", "aye"): learnt from a few examples each, greetings, farewells
+and yeses were mixed up with each other and with "not understood" (benchmarks/RESULTS.md). So the
+words decide, as each language file lists them (send_guide/content/languages/: greetings,
+farewells, thanks, agreements, refusals and courtesies). Only a whole message decides: "hi, my son
+was refused an assessment" is a question for the classifier, not a greeting.
+components/small_talk.py applies it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from send_guide.languages.replies import available_languages
 GREET = "greet"
 GOODBYE = "goodbye"
 THANKS = "thanks"
-_KINDS = {"greetings": GREET, "farewells": GOODBYE, "thanks": THANKS, "courtesies": None}
+AFFIRM = "affirm"
+DENY = "deny"
+_KINDS = {"greetings": GREET, "farewells": GOODBYE, "thanks": THANKS, "agreements": AFFIRM, "refusals": DENY,
+          "courtesies": None}
 _APOSTROPHES = re.compile(r"['’`´]")
 _REPEATS = re.compile(r"(\w)\1+")  # "hiii", "byeee", "helo": the same word
 # Arabic and Persian forms of the same letters, so "السلام عليكم" and "السلام علیکم" are one greeting.
@@ -47,6 +51,8 @@ def _phrases() -> dict[Words, str | None]:
         for source in (content, content.get("romanised") or {}):
             for key, kind in _KINDS.items():
                 for phrase in source.get(key) or []:
+                    if not isinstance(phrase, str):  # an unquoted yes or no is read by YAML as true or false
+                        raise ValueError(f"languages/{code}.yml, {key}: {phrase!r} must be quoted")
                     phrases[_words(phrase)] = kind
     return phrases
 
@@ -57,9 +63,10 @@ def _longest() -> int:
 
 
 def small_talk(text: str) -> str | None:
-    """"greet", "goodbye" or "thanks" when the whole message is one, with courtesies such as "there"
-    or "ok"; else None, also for a greeting and a farewell together or courtesies alone ("ok").
-    A thank-you beside a greeting or a farewell is part of it ("ok thanks bye" is a farewell)."""
+    """The intent ("greet", "goodbye", "thanks", "affirm" or "deny") when the whole message is one,
+    with courtesies such as "there" or "ok"; else None, also for two kinds together ("hi bye") or
+    courtesies alone ("ok"). A thank-you beside another kind is part of it ("ok thanks bye" is a
+    farewell, "no thanks" a no)."""
     words, phrases, kinds = _words(text), _phrases(), set()
     start = 0
     while start < len(words):

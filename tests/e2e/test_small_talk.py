@@ -1,4 +1,4 @@
-"""Greetings, farewells and thank-yous no classifier was trained on, over the REST channel of the
+"""Greetings, farewells, thank-yous, yeses and noes no classifier was trained on, over the REST channel of the
 real assistant: the words decide (send_guide/small_talk.py, components/small_talk.py)."""
 
 import pytest
@@ -14,6 +14,8 @@ from tests.e2e.test_multilingual import post
     ("ok ta ra then", "utter_goodbye"),
     ("khuda hafiz", "utter_goodbye"),
     ("tysm x", "utter_youre_welcome"),
+    ("aye", "utter_affirm_ack"),
+    ("nah", "utter_deny_ack"),
 ])
 def test_small_talk_gets_its_answer(assistant, message: str, response: str) -> None:
     replies = post(assistant.webhook, message)

@@ -1,4 +1,4 @@
-"""Greetings, farewells and thank-yous by their words (send_guide/small_talk.py): every language
+"""Greetings, farewells, thank-yous, yeses and noes by their words (send_guide/small_talk.py): every language
 file's lists, whole messages only, and agreement with the training data."""
 
 import pytest
@@ -8,7 +8,7 @@ from send_guide.languages.replies import available_languages
 from send_guide.small_talk import small_talk
 from tests.project_files import nlu_examples
 
-KINDS = {"greetings": "greet", "farewells": "goodbye", "thanks": "thanks"}
+KINDS = {"greetings": "greet", "farewells": "goodbye", "thanks": "thanks", "agreements": "affirm", "refusals": "deny"}
 
 
 def listed() -> list[tuple[str, str, str]]:
@@ -21,7 +21,7 @@ def listed() -> list[tuple[str, str, str]]:
     return rows
 
 
-def test_every_language_file_lists_greetings_farewells_and_thanks() -> None:
+def test_every_language_file_lists_each_kind() -> None:
     found = {(code, intent) for code, _, intent in listed()}
     assert found == {(code, intent) for code in available_languages() for intent in KINDS.values()}
 
@@ -41,6 +41,9 @@ def test_each_listed_phrase_alone_is_its_kind(code: str, phrase: str, intent: st
     ("Allah Hafiz", "goodbye"),
     ("cheers mate", "thanks"),
     ("Dziękuję!", "thanks"),
+    ("yes please", "affirm"),
+    ("no thanks", "deny"),  # a thank-you beside a no is part of it
+    ("ji nahi", "deny"),
 ])
 def test_a_whole_message_of_small_talk(text: str, intent: str) -> None:
     assert small_talk(text) == intent
@@ -51,6 +54,8 @@ def test_a_whole_message_of_small_talk(text: str, intent: str) -> None:
     "hello, can you help me",
     "thanks that helps",  # about the answer: the classifier's to decide
     "hi bye",  # both: nothing decided
+    "yes no",
+    "no it didn't",  # about the answer: the classifier's to decide
     "ok",  # courtesies alone decide nothing
     "I am done",  # not a farewell on its own: it may be despair
     "goodbye cruel world",
