@@ -30,6 +30,7 @@ _APOSTROPHES = re.compile(r"['’`´]")
 _REPEATS = re.compile(r"(\w)\1+")  # "hiii", "byeee", "helo": the same word
 # Arabic and Persian forms of the same letters, so "السلام عليكم" and "السلام علیکم" are one greeting.
 _SAME_LETTER = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا"})
+LONGEST_MESSAGE = 120  # characters; longer is never small talk alone, so it is not read word by word
 _SPACE = " "  # punctuation, symbols and emoji part words; joiners inside a word (Cf) are dropped
 Words = tuple[str, ...]
 
@@ -44,7 +45,8 @@ def _words(text: str) -> Words:
 
 @cache
 def _phrases() -> dict[Words, str | None]:
-    """Every language file's greeting, farewell and courtesy phrases, as words, with their kind."""
+    """Every language file's phrases of every kind, as words, with their kind (None for a courtesy).
+    A phrase on two lists could not decide anything: the file is refused."""
     phrases: dict[Words, str | None] = {}
     for code in available_languages():
         content = load_content(f"languages/{code}.yml")
@@ -53,7 +55,10 @@ def _phrases() -> dict[Words, str | None]:
                 for phrase in source.get(key) or []:
                     if not isinstance(phrase, str):  # an unquoted yes or no is read by YAML as true or false
                         raise ValueError(f"languages/{code}.yml, {key}: {phrase!r} must be quoted")
-                    phrases[_words(phrase)] = kind
+                    words = _words(phrase)
+                    if phrases.get(words, kind) != kind:
+                        raise ValueError(f"languages/{code}.yml, {key}: {phrase!r} is on another list too")
+                    phrases[words] = kind
     return phrases
 
 
@@ -67,6 +72,8 @@ def small_talk(text: str) -> str | None:
     with courtesies such as "there" or "ok"; else None, also for two kinds together ("hi bye") or
     courtesies alone ("ok"). A thank-you beside another kind is part of it ("ok thanks bye" is a
     farewell, "no thanks" a no)."""
+    if len(text) > LONGEST_MESSAGE:
+        return None
     words, phrases, kinds = _words(text), _phrases(), set()
     start = 0
     while start < len(words):
@@ -76,7 +83,7 @@ def small_talk(text: str) -> str | None:
                 start += size
                 break
         else:
-            return None  # a word that is not a greeting, a farewell or a courtesy
+            return None  # a word on none of the lists
     kinds.discard(None)
     if len(kinds) > 1:
         kinds.discard(THANKS)
