@@ -31,8 +31,9 @@ def send(dispatcher: CollectingDispatcher, answer: Reply) -> List[EventType]:
 
 
 class ActionAnswerSituation(SafeAction):
-    """A story told in one message: one reply about all of it. After the crisis contacts, the
-    same for whatever else the message asked, so a question is not lost."""
+    """A story told in one message: one reply about all of it. A question about a situation topic
+    ("can the school send him home at lunch?"): that situation's answer. After the crisis contacts,
+    the same for whatever else the message asked, so a question is not lost."""
 
     def name(self) -> str:
         return "action_answer_situation"
@@ -40,8 +41,12 @@ class ActionAnswerSituation(SafeAction):
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         text = tracker.latest_message.get("text") or ""
         today = today_in_england()
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
         reading = read(text, today)
-        crisis = (tracker.latest_message.get("intent") or {}).get("name") == CRISIS_INTENT
+        topic = catalogue().get(intent)
+        if topic is not None and topic.situation and not wants_whole_reply(reading):
+            reading = read(text, today, about=topic.intent)  # a story is read as a whole, a question as asked
+        crisis = intent == CRISIS_INTENT
         # Beside the crisis contacts, only a story gets the whole reply: "he says he wants to die,
         # I am so worried" must not be followed by advice about diagnoses.
         answer = reply(reading, today) if not crisis or wants_whole_reply(reading) else None
@@ -63,7 +68,12 @@ class ActionAnswerSituation(SafeAction):
             limit=1, min_confidence=MIN_TOPIC_CONFIDENCE)
         if topics:
             dispatcher.utter_message(text="You also asked a question. Here is the answer.")
-            dispatcher.utter_message(response=topics[0].response)
+            today = today_in_england()
+            answer = reply(read(text, today, about=topics[0].intent), today) if topics[0].situation else None
+            if answer is not None:
+                send(dispatcher, answer)
+            else:
+                dispatcher.utter_message(response=topics[0].response)
 
 
 class ActionSituationMore(SafeAction):

@@ -10,6 +10,7 @@ from actions.safe_action import SafeAction
 from actions.service_actions import named_services, utter_services
 from actions.tracker_helpers import first_entity, intent_button, intent_ranking, user_intents
 from send_guide.situation import is_long_story
+from send_guide.situation.reply import more as situation_more
 from send_guide.topics import catalogue
 from send_guide.triage import feedback
 
@@ -84,7 +85,10 @@ class ActionTellMeMore(SafeAction):
         if topic is None:
             dispatcher.utter_message(response="utter_more_which_topic")
             return []
-        if topic.more_response:
+        if topic.situation:
+            dispatcher.utter_message(text=situation_more(topic.intent),
+                                     buttons=[intent_button(SENDIAS_BUTTON_TITLE, "talk_to_person")])
+        elif topic.more_response:
             dispatcher.utter_message(response=topic.more_response)
         else:
             dispatcher.utter_message(response="utter_no_more", topic=topic.title)

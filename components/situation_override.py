@@ -2,6 +2,9 @@
 (send_guide.situation) and is more than a short question gets one reply about all of it,
 whatever single word a classifier picked on. Runs after DeadlineOverride, so a story with a
 date in passing is not taken into the deadline form, and before CrisisOverride, so safety wins.
+A situation topic the classifier chose ("exclusion") stays: the same action answers it, reading
+the story as a whole. A short message that names a situation topic by the situation's own words
+becomes that topic (send_guide/situation/topic_question.py).
 """
 
 import logging
@@ -14,11 +17,14 @@ from rasa.shared.nlu.training_data.message import Message
 from components.intent_override import promote_intent
 from components.stateless import StatelessComponent
 from send_guide.situation import is_long_story, prefers_deadline_form, read, wants_whole_reply
+from send_guide.situation.topic_question import situation_topic_named
 from send_guide.time import today_in_england
+from send_guide.topics import catalogue as topics
 
 logger = logging.getLogger(__name__)
 SITUATION_INTENT = "describe_situation"
 DEADLINE_INTENT = "ask_deadline"  # set by DeadlineOverride, which runs just before
+FALLBACK_INTENT = "nlu_fallback"
 # A correction inside the deadline form stays a correction; a long story is never one, whatever
 # the classifier says of it ("no, the letter came on 3 March" is short).
 KEEP = {"correct_deadline", "inform_deadline_event"}
@@ -32,13 +38,22 @@ class SituationOverride(StatelessComponent):
             text = message.get(TEXT) or ""
             if intent in KEEP and not is_long_story(text):
                 continue
+            topic = topics().get(intent)
+            if topic is not None and topic.situation:
+                continue
             try:
                 reading = read(text, today_in_england())
                 story = wants_whole_reply(reading) and not (
                     intent == DEADLINE_INTENT and prefers_deadline_form(reading))
+                # Only another topic's answer gives way ("can someone ring me about his exclusion?"
+                # stays a call back).
+                named = situation_topic_named(reading, text) if not story and (
+                    topic is not None or intent == FALLBACK_INTENT) else None
             except Exception as error:  # a fault in the reading must not cost the user the classifier's answer
                 logger.error("situation reading failed: %s", type(error).__name__)
                 continue
             if story:
                 promote_intent(message, SITUATION_INTENT)
+            elif named and named != intent:
+                promote_intent(message, named)
         return messages

@@ -1,8 +1,11 @@
-"""The FAQ topics: one intent each, grouped for the menu, titled for buttons.
+"""The topics: one intent each, grouped for the menu, titled for buttons.
 
 The catalogue lives in `content/topics.yml` so that content editors can change titles and
 groups without touching code. Actions use it to build menus, fallback suggestions and
-"tell me more" follow-ups.
+"tell me more" follow-ups. Most topics are the source pages' questions, answered by a response in
+domain.yml. A situation topic ("situation: true", such as exclusions) is a situation of
+`content/situations.yml` asked about as a question: its title, answer, "Tell me more" and sources
+are the situation's own, so they are written once.
 """
 
 from dataclasses import dataclass, field
@@ -22,14 +25,16 @@ class Topic:
     source: str
     has_more: bool = False
     roles: tuple[str, ...] = field(default_factory=tuple)
+    situation: bool = False  # answered by action_answer_situation from situations.yml, not a response
 
     @property
     def response(self) -> str:
+        """The domain.yml response that answers an FAQ topic (a situation topic has none)."""
         return f"utter_{self.intent}"
 
     @property
     def more_response(self) -> str | None:
-        return f"utter_more_{self.intent}" if self.has_more else None
+        return f"utter_more_{self.intent}" if self.has_more and not self.situation else None
 
 
 @dataclass(frozen=True)
@@ -70,11 +75,21 @@ class Catalogue:
         return None
 
 
+def _situation_topic(intent: str, spec: dict) -> Topic:
+    from send_guide.situation.catalogue import catalogue as situations  # the situation package reads topics
+
+    stage = situations().stage(intent)
+    if stage is None:
+        raise ValueError(f"topics.yml: {intent} says situation: true, but situations.yml has no such situation")
+    return Topic(intent=intent, title=stage.title, group=spec["group"], source=stage.sources[0],
+                 has_more=bool(stage.more), situation=True)
+
+
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
     raw = load_content("topics.yml")
     topics = {
-        intent: Topic(
+        intent: _situation_topic(intent, spec) if spec.get("situation") else Topic(
             intent=intent,
             title=spec["title"],
             group=spec["group"],

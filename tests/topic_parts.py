@@ -17,6 +17,7 @@ from tests.project_files import domain, nlu_examples, read_yaml
 
 MIN_EXAMPLES = 15  # training examples in data/nlu.yml
 MIN_HELD_OUT = 5  # phrasings in tests/stories/test_held_out_phrasings.yml, never trained on
+SITUATION_ACTION = "action_answer_situation"  # answers a situation topic from situations.yml
 RULES = "data/rules.yml"
 HELD_OUT = "tests/stories/test_held_out_phrasings.yml"
 TOPICS = "send_guide/content/topics.yml"
@@ -46,20 +47,16 @@ def _role_variants(variants: list[dict]) -> set[str]:
 
 
 def missing_parts(topic: Topic) -> list[str]:
-    """What the topic still lacks, each said with the file to add it to."""
-    responses, missing = domain()["responses"], []
+    """What the topic still lacks, each said with the file to add it to. A situation topic's answer,
+    "Tell me more" and source are its situation's in situations.yml (checked by its own tests)."""
+    missing = []
     if topic.intent not in domain()["intents"]:
         missing.append(f"domain.yml: {topic.intent} in the list of intents")
-    if topic.response not in responses:
-        missing.append(f"domain.yml: the answer {topic.response}")
-    elif _role_variants(responses[topic.response]) != set(topic.roles):
-        missing.append(f"domain.yml: {topic.response} needs a variant for each role in {TOPICS} "
-                       f"({', '.join(topic.roles) or 'none'}), and only those")
-    more = f"utter_more_{topic.intent}"
-    if topic.has_more != (more in responses):
-        missing.append(f"domain.yml: {more} (the \"Tell me more\" text) only if {TOPICS} says more: true")
-    if (topic.intent, topic.response) not in _answer_rules():
-        missing.append(f"{RULES}: a rule \"intent: {topic.intent}\" then \"action: {topic.response}\"")
+    answer = SITUATION_ACTION if topic.situation else topic.response
+    if not topic.situation:
+        missing += _missing_response_parts(topic)
+    if (topic.intent, answer) not in _answer_rules():
+        missing.append(f"{RULES}: a rule \"intent: {topic.intent}\" then \"action: {answer}\"")
     examples = len(nlu_examples().get(topic.intent, []))
     if examples < MIN_EXAMPLES:
         missing.append(f"data/nlu.yml: at least {MIN_EXAMPLES} examples of {topic.intent} (has {examples})")
@@ -68,6 +65,20 @@ def missing_parts(topic: Topic) -> list[str]:
         missing.append(f"{HELD_OUT}: at least {MIN_HELD_OUT} phrasings never trained on (has {held_out})")
     if topic.source not in SOURCE_TITLES:
         missing.append(f"{TOPICS}: source {topic.source!r} is not a source page (send_guide/sources.py)")
+    return missing
+
+
+def _missing_response_parts(topic: Topic) -> list[str]:
+    """An FAQ topic's answer in domain.yml: the response, its role variants, its "Tell me more"."""
+    responses, missing = domain()["responses"], []
+    if topic.response not in responses:
+        missing.append(f"domain.yml: the answer {topic.response}")
+    elif _role_variants(responses[topic.response]) != set(topic.roles):
+        missing.append(f"domain.yml: {topic.response} needs a variant for each role in {TOPICS} "
+                       f"({', '.join(topic.roles) or 'none'}), and only those")
+    more = f"utter_more_{topic.intent}"
+    if topic.has_more != (more in responses):
+        missing.append(f"domain.yml: {more} (the \"Tell me more\" text) only if {TOPICS} says more: true")
     return missing
 
 

@@ -224,15 +224,20 @@ def _first_match(patterns, text: str) -> str:
     return ""
 
 
-def read(text: str, today: Date) -> Reading:
-    """The situation in one message. `today` anchors "today", "last Tuesday" and years not given."""
+def read(text: str, today: Date, about: str | None = None) -> Reading:
+    """The situation in one message. `today` anchors "today", "last Tuesday" and years not given.
+    `about` names the situation already known to be asked about (a question the classifier gave a
+    situation topic, such as "can school send him home at lunch?"): it is the main one."""
     text = text or ""
     book = catalogue()
     sentences = sentences_of(text)
     questions = _questions(text)
     shown = {stage: strength for stage in book.stages if (strength := stage.hits(text))}
+    asked_about = book.stage(about)
+    if asked_about is not None:
+        shown.setdefault(asked_about, 1.0)
     stages = list(shown)
-    main = _main_stage(shown, questions, text)
+    main = asked_about or _main_stage(shown, questions, text)
     main_key = main.key if main else None
     writer = next((role for role, patterns in book.writers.items() if any(p.search(text) for p in patterns)), None)
     points = [point for point in book.points if point.found_in(text)

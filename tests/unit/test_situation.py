@@ -645,3 +645,16 @@ def test_still_nothing_and_mornings_only_show_a_late_council_and_an_exclusion() 
                    "he only goes to school for mornings now. how long are they allowed to take??", TODAY)
     assert reading.main.key == "council_late"
     assert "exclusion" in [stage.key for stage in reading.stages]
+
+
+def test_a_question_about_a_situation_topic_is_answered_as_that_situation() -> None:
+    """A short question the classifier gave a situation topic is read as that situation, even when
+    its words alone show none ("go home at lunchtime" is not among the exclusion patterns)."""
+    question = "can the school make my son go home at lunchtime every day?"
+    assert read(question, TODAY).main is None
+    reading = read(question, TODAY, about="exclusion")
+    assert reading.main is not None and reading.main.key == "exclusion"
+    answer = reply(reading, TODAY)
+    assert answer is not None and answer.text.startswith(catalogue().stage("exclusion").answer.splitlines()[0])
+    assert "Law: Education Act 2002, section 51A" in answer.text
+    assert read(question, TODAY, about="no_such_situation").main is None

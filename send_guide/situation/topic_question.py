@@ -1,0 +1,23 @@
+"""A short message that names a situation topic by the situation's own words ("can the school send
+him home early?", "my son got a fixed-term exclusion") is a question about that topic.
+
+The situation's patterns (send_guide/content/situations.yml) were written to find it in stories,
+and they are more exact than a classifier trained on a few dozen examples: "send my child home
+early because of his behaviour" is about an exclusion, though its words are mostly about behaviour.
+Only a situation made a topic (send_guide/content/topics.yml, situation: true) is decided this way.
+"""
+
+from __future__ import annotations
+
+from send_guide.situation.reading import Reading
+from send_guide.topics import catalogue as topics
+
+
+def situation_topic_named(reading: Reading, text: str) -> str | None:
+    """The situation topic's intent when the message's main situation is one and is shown by its
+    own patterns (not only by common words such as "college"); None otherwise."""
+    main = reading.main
+    if main is None or not main.shown_by_own_words(text):
+        return None
+    topic = topics().get(main.key)
+    return topic.intent if topic is not None and topic.situation else None
