@@ -16,6 +16,7 @@ from send_guide.deadlines import dialogue
 from send_guide.deadlines.dialogue import DeadlineState
 from send_guide.deadlines.timeline import Event
 from send_guide.time import today_in_england
+from send_guide.topics import catalogue
 
 FORM = "deadline_form"
 SLOTS = {  # DeadlineState field -> slot
@@ -141,6 +142,8 @@ class DeadlineAnswer(SafeAction):
                 dispatcher.utter_message(response=f"utter_{intent}")
             elif intent in ACTION_FOR_INTENT:
                 return ACTION_FOR_INTENT[intent].run(dispatcher, tracker, domain)
+            elif (topic := catalogue().get(intent)) is not None and topic.situation:  # exclusion, ...
+                return ActionAnswerSituation().run(dispatcher, tracker, domain)
             else:
                 dispatcher.utter_message(response="utter_deadline_left")
         return []

@@ -2,8 +2,9 @@
 (channels/parse_off_loop.py).
 
 The server here reads up to 512 tokens of a message (SEND_GUIDE_EMBEDDING_TOKENS; 96 when
-deployed), so that one message takes the e5 engine most of a second on purpose. Its parse is
-asked for on /model/parse, which does nothing after the parse but reply: if the parse held the
+deployed), and the message is longer than that, so that it takes the e5 engine about half a
+second on purpose (342 tokens took 0.3 s on 2026-12-02: too close to the moment the short message
+is sent). Its parse is asked for on /model/parse, which does nothing after the parse but reply: if the parse held the
 event loop, no other request could be answered before it. The test checks the order of the
 replies, not their times.
 """
@@ -19,7 +20,7 @@ from tools.servers import running_assistant
 
 SLOW_TOKENS = "512"
 STORY = ("مجھے اپنے بیٹے کی پڑھائی کی بہت فکر ہے، اسکول کہتا ہے کہ وہ ٹھیک ہے لیکن گھر پر وہ ہر روز پریشان رہتا ہے۔ "
-         * 12)
+         * 20)  # about 570 tokens: read up to the 512
 
 
 def test_a_short_message_is_answered_while_a_long_one_is_still_being_understood(tmp_path) -> None:
@@ -40,7 +41,7 @@ def test_a_short_message_is_answered_while_a_long_one_is_still_being_understood(
 
         worker = threading.Thread(target=understand_the_long_message)
         worker.start()
-        time.sleep(0.3)  # the long message has reached the server and its parse has begun
+        time.sleep(0.15)  # the long message has reached the server and its parse has begun
         assert worker.is_alive(), "the long message was understood too fast to test anything"
         reply = requests.post(running.webhook, json={"sender": f"other-{uuid.uuid4().hex[:8]}", "message": "hello"},
                               timeout=60)
