@@ -30,6 +30,14 @@ def send(dispatcher: CollectingDispatcher, answer: Reply) -> List[EventType]:
     return []
 
 
+def send_more(dispatcher: CollectingDispatcher, situation: str) -> bool:
+    """A situation's "Tell me more", with a way to a person; False when there is no such situation."""
+    text = more(situation)
+    if text is not None:
+        dispatcher.utter_message(text=text, buttons=[intent_button("Talk to a person", "talk_to_person")])
+    return text is not None
+
+
 class ActionAnswerSituation(SafeAction):
     """A story told in one message: one reply about all of it. A question about a situation topic
     ("can the school send him home at lunch?"): that situation's answer. After the crisis contacts,
@@ -83,9 +91,6 @@ class ActionSituationMore(SafeAction):
         return "action_situation_more"
 
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        text = more(first_entity(tracker, "situation") or "")
-        if text is None:
+        if not send_more(dispatcher, first_entity(tracker, "situation") or ""):
             dispatcher.utter_message(response="utter_more_which_topic")
-        else:
-            dispatcher.utter_message(text=text, buttons=[intent_button("Talk to a person", "talk_to_person")])
         return []

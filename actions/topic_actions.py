@@ -8,9 +8,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.feedback_actions import store
 from actions.safe_action import SafeAction
 from actions.service_actions import named_services, utter_services
+from actions.situation_actions import send_more
 from actions.tracker_helpers import first_entity, intent_button, intent_ranking, user_intents
 from send_guide.situation import is_long_story
-from send_guide.situation.reply import more as situation_more
 from send_guide.topics import catalogue
 from send_guide.triage import feedback
 
@@ -86,8 +86,7 @@ class ActionTellMeMore(SafeAction):
             dispatcher.utter_message(response="utter_more_which_topic")
             return []
         if topic.situation:
-            dispatcher.utter_message(text=situation_more(topic.intent),
-                                     buttons=[intent_button(SENDIAS_BUTTON_TITLE, "talk_to_person")])
+            send_more(dispatcher, topic.intent)
         elif topic.more_response:
             dispatcher.utter_message(response=topic.more_response)
         else:

@@ -45,8 +45,8 @@ class SituationOverride(StatelessComponent):
                 reading = read(text, today_in_england())
                 story = wants_whole_reply(reading) and not (
                     intent == DEADLINE_INTENT and prefers_deadline_form(reading))
-                # Only another topic's answer gives way ("can someone ring me about his exclusion?"
-                # stays a call back).
+                # Only another topic's answer gives way ("I would like a call back, he was
+                # suspended" stays a call back).
                 named = situation_topic_named(reading, text) if not story and (
                     topic is not None or intent == FALLBACK_INTENT) else None
             except Exception as error:  # a fault in the reading must not cost the user the classifier's answer
