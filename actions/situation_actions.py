@@ -53,7 +53,7 @@ class ActionAnswerSituation(SafeAction):
         reading = read(text, today)
         topic = catalogue().get(intent)
         if topic is not None and topic.situation and not wants_whole_reply(reading):
-            reading = read(text, today, about=topic.intent)  # a story is read as a whole, a question as asked
+            reading = read(text, today, about=topic.stage)  # a story is read as a whole, a question as asked
         crisis = intent == CRISIS_INTENT
         # Beside the crisis contacts, only a story gets the whole reply: "he says he wants to die,
         # I am so worried" must not be followed by advice about diagnoses.
@@ -77,7 +77,7 @@ class ActionAnswerSituation(SafeAction):
         if topics:
             dispatcher.utter_message(text="You also asked a question. Here is the answer.")
             today = today_in_england()
-            answer = reply(read(text, today, about=topics[0].intent), today) if topics[0].situation else None
+            answer = reply(read(text, today, about=topics[0].stage), today) if topics[0].situation else None
             if answer is not None:
                 send(dispatcher, answer)
             else:

@@ -86,7 +86,7 @@ class ActionTellMeMore(SafeAction):
             dispatcher.utter_message(response="utter_more_which_topic")
             return []
         if topic.situation:
-            send_more(dispatcher, topic.intent)
+            send_more(dispatcher, topic.stage)
         elif topic.more_response:
             dispatcher.utter_message(response=topic.more_response)
         else:

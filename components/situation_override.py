@@ -2,9 +2,11 @@
 (send_guide.situation) and is more than a short question gets one reply about all of it,
 whatever single word a classifier picked on. Runs after DeadlineOverride, so a story with a
 date in passing is not taken into the deadline form, and before CrisisOverride, so safety wins.
-A situation topic the classifier chose ("exclusion") stays: the same action answers it, reading
-the story as a whole. A short message that names a situation topic by the situation's own words
-becomes that topic (send_guide/situation/topic_question.py).
+A situation topic the classifier chose ("exclusion") stays a topic: the same action answers it,
+reading a story as a whole. A short message that names a situation topic by the situation's own
+words becomes that topic (send_guide/situation/topic_question.py), also when the classifier chose
+another situation topic ("after the assessment they refused to issue" is a refused plan, not a
+refused assessment).
 """
 
 import logging
@@ -39,11 +41,10 @@ class SituationOverride(StatelessComponent):
             if intent in KEEP and not is_long_story(text):
                 continue
             topic = topics().get(intent)
-            if topic is not None and topic.situation:
-                continue
             try:
                 reading = read(text, today_in_england())
-                story = wants_whole_reply(reading) and not (
+                # A situation topic's action reads a story as a whole itself.
+                story = not (topic is not None and topic.situation) and wants_whole_reply(reading) and not (
                     intent == DEADLINE_INTENT and prefers_deadline_form(reading))
                 # Only another topic's answer gives way ("I would like a call back, he was
                 # suspended" stays a call back).

@@ -26,6 +26,9 @@ def allowed_typos(spelling: str) -> int:
     return 2 if len(spelling) >= LONG_SPELLING else 1
 
 MAX_WORDS_IN_TERM = 4
+# "section b" and "section i" differ by one letter, and "section 19" is two edits from either: a
+# spelling with a one-letter word is matched exactly or not at all.
+_HAS_ONE_LETTER_WORD = re.compile(r"(?:^|\s)\w(?:\s|$)")
 WORD = re.compile(r"[a-z0-9']+(?:[-/][a-z0-9']+)*")
 
 
@@ -36,10 +39,12 @@ class GlossaryEntry:
     definition: str
     source: str
     answer_intent: str | None = None
+    law: str | None = None  # the provisions a meaning from national law rests on, as on an answer's Law line
 
     def as_text(self) -> str:
         """The reply for a term that has no fuller FAQ answer of its own."""
-        return f"{self.name}: {self.definition}\n\n{source_line(self.source)}"
+        law = f"Law: {self.law}.\n" if self.law else ""
+        return f"{self.name}: {self.definition}\n\n{law}{source_line(self.source)}"
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +57,7 @@ def entries() -> dict[str, GlossaryEntry]:
             definition=fill_contacts(" ".join(spec["definition"].split())),
             source=str(spec["source"]),
             answer_intent=spec.get("answer_intent"),
+            law=spec.get("law"),
         )
         for term_id, spec in raw.items()
     }
@@ -81,7 +87,7 @@ def find_term_in_text(text: str) -> str | None:
         if len(phrase) < FUZZY_MIN_LENGTH:
             continue
         for spelling, term_id in known.items():
-            if len(spelling) < FUZZY_MIN_LENGTH:
+            if len(spelling) < FUZZY_MIN_LENGTH or _HAS_ONE_LETTER_WORD.search(spelling):
                 continue
             limit = allowed_typos(spelling)
             distance = OSA.distance(phrase, spelling, score_cutoff=limit)

@@ -60,6 +60,9 @@ LAW_TAGS: dict[str, str] = {
     "Care Act 2014": "Care Act 2014",
     "Education Act 2002": "EA 2002",
     "Education and Inspections Act 2006": "EIA 2006",
+    "Children Act 1989": "CA 1989",
+    "Local Government Act 1974": "LGA 1974",
+    "Social Security Contributions and Benefits Act 1992": "Social Security Contributions and Benefits Act 1992",
     "School Discipline (Pupil Exclusions and Reviews) (England) Regulations 2012":
         "School Discipline (Pupil Exclusions and Reviews) (England) Regs 2012",
 }

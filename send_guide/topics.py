@@ -25,7 +25,12 @@ class Topic:
     source: str
     has_more: bool = False
     roles: tuple[str, ...] = field(default_factory=tuple)
-    situation: bool = False  # answered by action_answer_situation from situations.yml, not a response
+    stage: str | None = None  # a situation topic: the situations.yml situation that answers it
+
+    @property
+    def situation(self) -> bool:
+        """Answered by action_answer_situation from situations.yml, not by a domain.yml response."""
+        return self.stage is not None
 
     @property
     def response(self) -> str:
@@ -47,6 +52,10 @@ class Catalogue:
 
     def get(self, intent: str | None) -> Topic | None:
         return self.topics.get(intent or "")
+
+    def answered_by(self, stage: str) -> Topic | None:
+        """The situation topic a situation of situations.yml answers, if it is one."""
+        return next((topic for topic in self.topics.values() if topic.stage == stage), None)
 
     def suggestions(
         self, ranking: Iterable[tuple[str, float]], limit: int = 3, min_confidence: float = 0.05
@@ -76,13 +85,17 @@ class Catalogue:
 
 
 def _situation_topic(intent: str, spec: dict) -> Topic:
+    """`situation: true` names the situation of the same name; `situation: KEY` another one (an FAQ
+    topic whose answer the situation's has taken over keeps its intent and training examples)."""
     from send_guide.situation.catalogue import catalogue as situations  # the situation package reads topics
 
-    stage = situations().stage(intent)
+    key = intent if spec["situation"] is True else str(spec["situation"])
+    stage = situations().stage(key)
     if stage is None:
-        raise ValueError(f"topics.yml: {intent} says situation: true, but situations.yml has no such situation")
+        raise ValueError(f"topics.yml: {intent} says situation: {spec['situation']}, "
+                         "but situations.yml has no such situation")
     return Topic(intent=intent, title=stage.title, group=spec["group"], source=stage.sources[0],
-                 has_more=bool(stage.more), situation=True)
+                 has_more=bool(stage.more), stage=stage.key)
 
 
 @lru_cache(maxsize=1)

@@ -130,7 +130,7 @@ def _buttons(stage: Stage, reading: Reading, dates_given: bool) -> tuple[Button,
     topics = topic_catalogue()
     for intent in stage.topics:
         topic = topics.get(intent)
-        if topic is not None and len(buttons) < 5:
+        if topic is not None and topic.stage != stage.key and len(buttons) < 5:  # not this answer again
             buttons.append(Button(topic.title, topic.intent))
     buttons.append(Button(*TALK_TO_PERSON))
     return tuple(buttons)

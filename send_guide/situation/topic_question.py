@@ -19,5 +19,5 @@ def situation_topic_named(reading: Reading, text: str) -> str | None:
     main = reading.main
     if main is None or not main.shown_by_own_words(text):
         return None
-    topic = topics().get(main.key)
-    return topic.intent if topic is not None and topic.situation else None
+    topic = topics().answered_by(main.key)
+    return topic.intent if topic is not None else None

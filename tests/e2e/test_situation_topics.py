@@ -1,8 +1,11 @@
 """Over the real Rasa server: a short question about a situation topic (send_guide/content/topics.yml,
 situation: true) gets that situation's answer from situations.yml, and "Tell me more" its detail."""
 
+import pytest
+
 from send_guide.situation.catalogue import catalogue
 from tests.e2e.test_conversation import texts
+from tests.law_lines import answer_citations
 
 
 def first_line(text: str) -> str:
@@ -31,3 +34,25 @@ def test_a_call_back_asked_for_beside_an_exclusion_stays_a_call_back(chat) -> No
     answer = "\n\n".join(texts(chat("I would like a call back from an adviser, my son was suspended")))
     assert first_line(exclusion.answer) not in answer, answer
     assert "to call you back" in answer, answer
+
+
+@pytest.mark.parametrize(("question", "key"), [
+    # the issue's own examples of questions that got a generic or unrelated answer
+    ("the council said no to a plan after the assessment, what now?", "refused_plan"),
+    ("the council wants to stop my son's EHCP at his annual review, what happens to his support?", "plan_ceasing"),
+    ("can my daughter still get an EHCP at 20 now she's at college?", "post16"),
+    ("my request for an assessment was turned down, what can i do", "refused_assessment"),
+    ("my son has been out of school since september, what must the council do?", "out_of_school"),
+    ("the school is not giving the help in my son's ehcp, who do i contact?", "provision_not_delivered"),
+    ("what is a phase transfer review and when must the new school be in the plan?", "phase_transfer"),
+])
+def test_a_short_question_about_a_national_law_situation_gets_its_answer_and_law(chat, question: str, key: str) -> None:
+    stage = catalogue().stage(key)
+    answer = "\n\n".join(texts(chat(question)))
+    assert first_line(stage.answer) in answer, answer
+    cited = {citation for text in texts_with_law(answer) for citation in answer_citations(text)}
+    assert set(answer_citations(stage.law)) <= cited, answer  # a longer reply may cite more
+
+
+def texts_with_law(answer: str) -> list[str]:
+    return [line.removeprefix("Law: ").removesuffix(".") for line in answer.splitlines() if line.startswith("Law: ")]

@@ -6,6 +6,7 @@ import re
 import pytest
 from rasa.core.nlg.interpolator import interpolate_text
 
+from send_guide.contacts import fill_contacts
 from send_guide.content_files import load_content
 from send_guide.sources import SOURCE_TITLES
 from send_guide.topics import catalogue
@@ -38,11 +39,12 @@ NAVIGATION = {
 
 
 def all_answer_texts() -> list[tuple[str, str]]:
+    """Every answer's text, with each contact's number in; a text with another slot ("{topic}") is left out."""
     return [
-        (name, variant["text"])
+        (name, text)
         for name, variants in domain()["responses"].items()
         for variant in variants
-        if "text" in variant and "{" not in variant["text"]
+        if "text" in variant and "{" not in (text := fill_contacts(variant["text"]))
     ]
 
 

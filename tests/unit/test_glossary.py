@@ -3,6 +3,7 @@ import pytest
 from send_guide import glossary
 from send_guide.content_files import load_content
 from send_guide.topics import catalogue
+from tests.law_lines import NATIONAL_LAW, answer_citations, law_line, on_sheet, sheet_citations
 
 
 def test_every_term_has_a_definition_and_spellings() -> None:
@@ -15,7 +16,8 @@ def test_every_term_has_a_definition_and_spellings() -> None:
 def test_definitions_are_short_and_sourced() -> None:
     for entry in glossary.entries().values():
         assert len(entry.definition.split()) <= 60, entry.term_id
-        assert entry.source in {"000", "001", "002", "003", "004"}, entry.term_id
+        assert entry.source in {"000", "001", "002", "003", "004", "law"}, entry.term_id
+        assert (entry.source == "law") == bool(entry.law), f"{entry.term_id}: a meaning from law names its law"
         assert entry.answer_intent is None or catalogue().get(entry.answer_intent), entry.term_id
 
 
@@ -72,3 +74,30 @@ def test_words_of_another_script_are_words_too() -> None:
     text = "كيف أطلب تقييم EHC لابني؟"  # "how do I ask for an EHC assessment for my son?"
     start = text.index("EHC")
     assert not glossary.is_definition_question(text, [("ehcp", start, start + 3)])
+
+
+@pytest.mark.skipif(not NATIONAL_LAW.is_file(), reason="the national law sheet (../shared) is not beside this clone")
+def test_every_law_a_meaning_cites_is_on_the_national_law_sheet() -> None:
+    sheet = sheet_citations(NATIONAL_LAW.read_text(encoding="utf-8"))
+    cited = [(entry.term_id, citation) for entry in glossary.entries().values() if entry.law
+             for citation in answer_citations(law_line(entry.as_text()))]
+    assert cited, "the check looks at something"
+    assert [(term, c) for term, c in cited if not on_sheet(c, sheet)] == []
+
+
+@pytest.mark.parametrize(("text", "term_id"), [
+    ("what does Section F in the plan mean?", "section_f"),
+    ("what is section b of an ehcp", "section_b"),
+    ("whats section i", "section_i"),
+    ("what are the sections of the plan", "ehcp_sections"),
+])
+def test_plan_sections_are_terms(text: str, term_id: str) -> None:
+    entry = glossary.lookup([], text)
+    assert entry.term_id == term_id
+    assert entry.as_text().splitlines()[-2].startswith("Law: ")
+
+
+def test_a_section_of_the_law_is_not_a_section_of_the_plan() -> None:
+    """One letter tells the plan's sections apart: they are never matched loosely."""
+    assert glossary.find_term_in_text("what is section 19") is None
+    assert glossary.find_term_in_text("what are sections") != "section_i"

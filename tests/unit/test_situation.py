@@ -93,6 +93,13 @@ def test_distress_is_acknowledged_first() -> None:
     assert answer.text.startswith("I am sorry this is so hard.")
 
 
+@pytest.mark.parametrize("said", ["I had to give up work to look after him", "I am so tired of fighting the council",
+                                  "it has been a constant battle for two years"])
+def test_distress_in_a_parents_own_words_is_acknowledged(said: str) -> None:
+    answer = reply(read(f"{said}. The council refused to assess my son. What can I do?", TODAY), TODAY)
+    assert answer.text.startswith("I am sorry this is so hard."), answer.text
+
+
 @pytest.mark.parametrize(("sentence", "asks"), [
     ("Is it worth appealing or should I just wait?", True),
     ("can i appeal", True),
@@ -658,3 +665,12 @@ def test_a_question_about_a_situation_topic_is_answered_as_that_situation() -> N
     assert answer is not None and answer.text.startswith(catalogue().stage("exclusion").answer.splitlines()[0])
     assert "Law: Education Act 2002, section 51A" in answer.text
     assert read(question, TODAY, about="no_such_situation").main is None
+
+
+def test_a_reply_offers_no_topic_that_is_answered_by_the_same_situation() -> None:
+    """"School not following the plan" is answered by the provision situation itself: no button back to it."""
+    text = "The school has stopped his 1:1 even though it is in section F of his EHCP. Who do I contact?"
+    answer = reply(read(text, TODAY), TODAY)
+    assert read(text, TODAY).main.key == "provision_not_delivered"
+    titles = [button.title for button in answer.buttons]
+    assert "Help in the plan is not given" not in titles and "Making a complaint" in titles, titles

@@ -7,6 +7,7 @@ import pytest
 
 from send_guide.situation import read, wants_whole_reply
 from send_guide.situation.topic_question import situation_topic_named
+from send_guide.topics import catalogue as topics
 from tests.project_files import nlu_examples
 
 TODAY = dt.date(2026, 12, 1)
@@ -26,6 +27,22 @@ def test_named_by_the_situations_own_words(text: str) -> None:
     assert named(text) == "exclusion"
 
 
+@pytest.mark.parametrize(("text", "topic"), [
+    ("the council refused to do an ehc needs assessment", "refused_assessment"),
+    ("is it legal to refuse an assesment without a diagnosis", "refused_assessment"),
+    ("they assessed him and then declined to issue", "refused_plan"),
+    ("the la said no to a plan after the assessment", "refused_plan"),
+    ("we were given a note in lieu", "refused_plan"),
+    ("the council plans to cease her ehcp", "plan_ceasing"),
+    ("can they stop his plan because he is 19", "plan_ceasing"),
+    # an FAQ topic answered by a situation of another name (topics.yml situation: provision_not_delivered)
+    ("the school is not giving him the 1:1 in his ehcp", "school_ignoring_ehcp"),
+    ("what is eotas", "out_of_school"),
+])
+def test_named_refusals_and_ceasing(text: str, topic: str) -> None:
+    assert named(text) == topic
+
+
 @pytest.mark.parametrize("text", [
     "what is an ehcp",
     "my son is 17 and at college",  # common words of a situation that is not a topic
@@ -35,7 +52,10 @@ def test_not_named(text: str) -> None:
     assert named(text) is None
 
 
-def test_no_short_training_example_of_another_intent_names_a_situation_topic() -> None:
-    wrong = [(intent, text) for intent, texts in nlu_examples().items() for text in texts
+def test_no_short_training_example_of_another_topic_names_a_situation_topic() -> None:
+    """Only a topic's answer gives way to a situation topic (components/situation_override.py): a
+    training example of another topic that the situation's words would take is a contradiction."""
+    wrong = [(intent, text) for intent, texts in nlu_examples().items() if topics().get(intent) is not None
+             for text in texts
              if not wants_whole_reply(read(text, TODAY)) and named(text) not in (None, intent)]
     assert wrong == []

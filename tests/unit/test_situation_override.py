@@ -1,0 +1,37 @@
+"""SituationOverride (components/situation_override.py) on messages as the classifiers leave them."""
+
+import pytest
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from components.situation_override import SituationOverride
+
+
+def after_override(text: str, intent: str) -> str:
+    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": 0.8}})
+    SituationOverride().process([message])
+    return message.get(INTENT)["name"]
+
+
+@pytest.mark.parametrize(("text", "classified", "expected"), [
+    # another situation topic's own words decide between two situation topics
+    ("after the assessment la refused to issue an ehcp", "refused_assessment", "refused_plan"),
+    ("the council refused to do a needs assessment", "refused_plan", "refused_assessment"),
+    # a situation topic the words agree with, or that no situation's words show, stays
+    ("they refused to issue a plan", "refused_plan", "refused_plan"),
+    ("is 19 too old for an ehcp", "post16", "post16"),
+    # an FAQ topic gives way to the situation topic its words name
+    ("can i appeal the council stopping the plan", "what_can_be_appealed", "plan_ceasing"),
+    # a call back is not a topic: it stays
+    ("I would like a call back, my son was suspended", "request_callback", "request_callback"),
+])
+def test_a_short_question_becomes_the_situation_topic_its_words_name(text: str, classified: str, expected: str) -> None:
+    assert after_override(text, classified) == expected
+
+
+def test_a_story_given_a_situation_topic_stays_that_topic() -> None:
+    """Its action reads the story as a whole; only other intents become describe_situation."""
+    story = ("My son was excluded for 5 days last week. The school says it is his behaviour but he has autism "
+             "and no support in class. What are his rights?")
+    assert after_override(story, "exclusion") == "exclusion"
+    assert after_override(story, "challenging_behaviour") == "describe_situation"
