@@ -5,8 +5,7 @@ date in passing is not taken into the deadline form, and before CrisisOverride, 
 A situation topic the classifier chose ("exclusion") stays a topic: the same action answers it,
 reading a story as a whole. A short message that names a situation topic by the situation's own
 words becomes that topic (send_guide/situation/topic_question.py), also when the classifier chose
-another situation topic ("after the assessment they refused to issue" is a refused plan, not a
-refused assessment).
+another situation topic ("they want to cease his plan" is the plan stopped, not a refused assessment).
 """
 
 import logging

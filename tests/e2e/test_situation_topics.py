@@ -38,7 +38,6 @@ def test_a_call_back_asked_for_beside_an_exclusion_stays_a_call_back(chat) -> No
 
 @pytest.mark.parametrize(("question", "key"), [
     # the issue's own examples of questions that got a generic or unrelated answer
-    ("the council said no to a plan after the assessment, what now?", "refused_plan"),
     ("the council wants to stop my son's EHCP at his annual review, what happens to his support?", "plan_ceasing"),
     ("can my daughter still get an EHCP at 20 now she's at college?", "post16"),
     ("my request for an assessment was turned down, what can i do", "refused_assessment"),

@@ -15,10 +15,10 @@ def after_override(text: str, intent: str) -> str:
 
 @pytest.mark.parametrize(("text", "classified", "expected"), [
     # another situation topic's own words decide between two situation topics
-    ("after the assessment la refused to issue an ehcp", "refused_assessment", "refused_plan"),
-    ("the council refused to do a needs assessment", "refused_plan", "refused_assessment"),
+    ("the council refused to do a needs assessment", "plan_ceasing", "refused_assessment"),
+    ("they want to cease his ehcp", "refused_assessment", "plan_ceasing"),
     # a situation topic the words agree with, or that no situation's words show, stays
-    ("they refused to issue a plan", "refused_plan", "refused_plan"),
+    ("they refused to assess my son", "refused_assessment", "refused_assessment"),
     ("is 19 too old for an ehcp", "post16", "post16"),
     # an FAQ topic gives way to the situation topic its words name
     ("can i appeal the council stopping the plan", "what_can_be_appealed", "plan_ceasing"),
