@@ -6,12 +6,11 @@ import re
 import pytest
 from rasa.core.nlg.interpolator import interpolate_text
 
-from send_guide.contacts import fill_contacts
 from send_guide.content_files import load_content
 from send_guide.sources import SOURCE_TITLES
 from send_guide.topics import catalogue
 from tests.law_lines import NATIONAL_LAW, answer_citations, law_line, on_sheet, sheet_citations
-from tests.project_files import SOURCES, domain, nlu_examples, read_yaml
+from tests.project_files import SOURCES, domain, nlu_examples, plain_text, read_yaml
 from tests.topic_parts import missing_parts
 
 TOPICS = list(catalogue().topics.values())
@@ -19,7 +18,6 @@ FAQ_TOPICS = [topic for topic in TOPICS if not topic.situation]  # answered by a
 # The closing lines: an optional "Law:" line (national law the answer states), then the "Source:" line.
 SOURCE_LINE = re.compile(r"\n\n(?:Law: [^\n]+\.\n)?Source: (?P<names>.+)\.$")
 PHONE = re.compile(r"(?<!\d)(?:\+44\s?|0)\d(?:[\s-]?\d){8,10}(?!\d)")
-ANNOTATION = re.compile(r"\[([^\]]+)\]\{[^}]*\}")  # "[SENCO]{...}" in e2e test stories
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 MAX_WORDS = {"answer": 130, "more": 220}
 # Acronyms a parent may not know: each answer that uses one must also spell it out "(ACRONYM".
@@ -39,12 +37,11 @@ NAVIGATION = {
 
 
 def all_answer_texts() -> list[tuple[str, str]]:
-    """Every answer's text, with each contact's number in; a text with another slot ("{topic}") is left out."""
     return [
-        (name, text)
+        (name, variant["text"])
         for name, variants in domain()["responses"].items()
         for variant in variants
-        if "text" in variant and "{" not in (text := fill_contacts(variant["text"]))
+        if "text" in variant and "{" not in variant["text"]
     ]
 
 
@@ -169,7 +166,7 @@ def test_held_out_test_phrases_are_not_training_examples() -> None:
     """tests/stories/test_held_out_phrasings.yml measures generalisation only if its phrasings were never trained on."""
     trained = {example.lower().strip(" ?.!") for examples in nlu_examples().values() for example in examples}
     stories = read_yaml("tests/stories/test_held_out_phrasings.yml")["stories"]
-    phrases = [ANNOTATION.sub(r"\1", step["user"]) for story in stories for step in story["steps"] if "user" in step]
+    phrases = [plain_text(step["user"]) for story in stories for step in story["steps"] if "user" in step]
     assert phrases, "no held-out phrases found"
     leaked = [phrase for phrase in phrases if phrase.lower().strip(" ?.!") in trained]
     assert not leaked, f"held-out phrases also in data/nlu.yml: {leaked}"
