@@ -9,7 +9,7 @@ import statistics
 import time
 from dataclasses import dataclass, field
 
-from tests.project_files import read_yaml
+from tests.project_files import as_list, read_yaml
 from tools.servers import ROOT
 
 QUESTIONS = "tests/data/translated_questions.yml"
@@ -40,7 +40,7 @@ async def _parse_all(model: str) -> list[LanguageAccuracy]:
             parsed = await agent.parse_message(question)
             timings.append((time.perf_counter() - started) * 1000)
             predicted = parsed["intent"]["name"]
-            if predicted not in ([expected] if isinstance(expected, str) else expected):  # a list: any answers it
+            if predicted not in as_list(expected):
                 misses.append((question, expected, predicted))
         results.append(LanguageAccuracy(language, len(questions) - len(misses), len(questions), misses, timings))
     return results

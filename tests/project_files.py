@@ -1,6 +1,7 @@
 """Read the project's Rasa files for the tests (plain YAML: the tests check what Rasa will load)."""
 
 import copy
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,17 @@ from send_guide.contacts import fill_contacts
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT.parent / "shared" / "sources"
+ANNOTATION = re.compile(r"\[([^\]]+)\]\{[^}]*\}")  # "[SENCO]{...}" in e2e test stories
+
+
+def plain_text(user: str) -> str:
+    """What a user typed in an e2e test story step, without its entity annotations."""
+    return ANNOTATION.sub(r"\1", user)
+
+
+def as_list(intents: str | list[str]) -> list[str]:
+    """A question's topic, or the topics each of which answers it (tests/data/translated_questions.yml)."""
+    return [intents] if isinstance(intents, str) else intents
 
 
 @cache

@@ -13,7 +13,7 @@ from send_guide.contacts import fill_contacts
 from send_guide.languages.replies import language_messages
 from tests.e2e.conftest import model_path
 from tests.e2e.test_conversation import answered_topic, answered_with, texts
-from tests.project_files import read_yaml, response_texts
+from tests.project_files import as_list, read_yaml, response_texts
 from tests.translation_stub import running_stub
 from tools.servers import ROOT, running_assistant
 
@@ -37,11 +37,6 @@ def notice(code: str, kind: str = "answer_follows") -> str:
     """The notice as the user gets it (with the "not yet checked" line while the file is a draft)."""
     base, _, script = code.partition("-")
     return language_messages(base, romanised=script == "Latn").notice(kind)
-
-
-def as_list(intents: str | list[str]) -> list[str]:
-    """A question's topic, or the topics each of which answers it (tests/data/translated_questions.yml)."""
-    return [intents] if isinstance(intents, str) else intents
 
 
 def answered_by_one_of(replies: list, intents: str | list[str]) -> bool:
