@@ -5,7 +5,8 @@ date in passing is not taken into the deadline form, and before CrisisOverride, 
 A situation topic the classifier chose ("exclusion") stays a topic: the same action answers it,
 reading a story as a whole. A short message that names a situation topic by the situation's own
 words becomes that topic (send_guide/situation/topic_question.py), also when the classifier chose
-another situation topic ("they want to cease his plan" is the plan stopped, not a refused assessment).
+another situation topic ("they want to cease his plan" is the plan stopped, not a refused assessment),
+and when the deadline form was chosen for a question that asks nothing about a date.
 """
 
 import logging
@@ -17,7 +18,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.intent_override import promote_intent
 from components.stateless import StatelessComponent
-from send_guide.situation import is_long_story, prefers_deadline_form, read, wants_whole_reply
+from send_guide.situation import Reading, is_long_story, prefers_deadline_form, read, wants_whole_reply
 from send_guide.situation.topic_question import situation_topic_named
 from send_guide.time import today_in_england
 from send_guide.topics import catalogue as topics
@@ -29,6 +30,12 @@ FALLBACK_INTENT = "nlu_fallback"
 # A correction inside the deadline form stays a correction; a long story is never one, whatever
 # the classifier says of it ("no, the letter came on 3 March" is short).
 KEEP = {"correct_deadline", "inform_deadline_event"}
+
+
+def _not_about_time(intent: str | None, reading: Reading) -> bool:
+    """A question the deadline form was given that asks nothing about a date ("got the refusal
+    letter yesterday, what do I do now?") wants its situation's answer, which gives the dates too."""
+    return intent == DEADLINE_INTENT and bool(reading.questions) and not reading.asks_about_time
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -48,7 +55,7 @@ class SituationOverride(StatelessComponent):
                 # Only another topic's answer gives way ("I would like a call back, he was
                 # suspended" stays a call back).
                 named = situation_topic_named(reading, text) if not story and (
-                    topic is not None or intent == FALLBACK_INTENT) else None
+                    topic is not None or intent == FALLBACK_INTENT or _not_about_time(intent, reading)) else None
             except Exception as error:  # a fault in the reading must not cost the user the classifier's answer
                 logger.error("situation reading failed: %s", type(error).__name__)
                 continue

@@ -133,6 +133,36 @@ def is_definition_question(text: str, terms: Iterable[tuple[str, int, int]]) -> 
     return all(word in _DEFINITION_WORDS for word in _ANY_WORD.findall(" ".join(rest).lower()))
 
 
+# A story asks what a word means in one part of a sentence: "We got the draft. What does Section F
+# mean, and can we ask for another school?"
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|but|also|because)\s", re.I)
+
+
+def _exact_terms(clause: str) -> list[tuple[str, int, int]]:
+    lowered = clause.lower()
+    found = []
+    for spelling, term_id in spellings().items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(spelling)}(?![\w-])", lowered):
+            found.append((term_id, match.start(), match.end()))
+    # "section f" inside "section f and i" is one term; the longest spelling at a place wins.
+    found.sort(key=lambda span: (span[1], -(span[2] - span[1])))
+    kept: list[tuple[str, int, int]] = []
+    for span in found:
+        if not kept or span[1] >= kept[-1][2]:
+            kept.append(span)
+    return kept
+
+
+def term_asked_about(sentence: str) -> GlossaryEntry | None:
+    """The term a part of a longer message asks the meaning of ("what does SENCO mean"), by its exact
+    spellings only (a loose match in a long story finds words nobody asked about); None if none."""
+    for clause in _CLAUSE_BREAK.split(sentence):
+        terms = _exact_terms(clause)
+        if terms and is_definition_question(clause.strip(" ?.!"), terms):
+            return entries().get(terms[0][0])
+    return None
+
+
 def topic_of_question(term_ids: Iterable[str]) -> str | None:
     """The FAQ topic a "what is ...?" question is, when it asks about one term that has its own
     topic ("what is SEND?" is the what_is_send question), else None (a glossary question).

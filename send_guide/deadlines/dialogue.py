@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from send_guide.contacts import fill_contacts
 from send_guide.deadlines import reading
 from send_guide.deadlines.reading import DateProblem
 from send_guide.deadlines.rules import Party
@@ -43,6 +44,9 @@ FORM_INTENTS = frozenset({"ask_deadline", "correct_deadline", "inform_deadline_e
                           "nlu_fallback", "empty_message"})
 DATE_EXAMPLE = "For example: 3 March 2025, or 03/03/2025."
 NOT_LEGAL_ADVICE = "This is information, not legal advice."
+# Every answer with dates ends with who helps for free: a date alone leaves a family with the next step.
+FREE_HELP = ("Next step: for free help, phone Luton SENDIAS (Special Educational Needs and Disabilities "
+             "Information, Advice and Support Service) on {contact_sendias}.")
 
 
 @dataclass(frozen=True)
@@ -355,6 +359,7 @@ def answer(state: DeadlineState, today: Date) -> str:
         lines.append(f"{deadline.sentence} {how_far(deadline, today)}")
         lines.extend(deadline.caveats[:1])
     lines.append(f"I read the date as {in_words(timeline.on)}. If that is wrong, type the right date.")
+    lines.append(fill_contacts(FREE_HELP))
     sources = " ".join(dict.fromkeys(f"{deadline.rule.source}." for deadline in shown))
     lines.append(f"Law: {sources} {NOT_LEGAL_ADVICE}")
     return "\n".join(lines) + "\n\n" + source_line("timescales")

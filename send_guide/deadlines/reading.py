@@ -181,7 +181,7 @@ _EVENT_PATTERNS: tuple[tuple[Event, str], ...] = (
                       r"|last\s+review(?:ed)?"),
     (Event.MOVE, r"mov(?:e|ed|ing)\s+(?:house|area|to another|to a new|to a different|from)"
                  r"|new\s+(?:council|local authority|area)|another\s+(?:council|local authority)"),
-    (Event.PHASE_TRANSFER, r"transfer|phase|year\s*(?:2|6|9|11)\b|mov(?:e|es|ing)\s+(?:up\s+)?to\s+"
+    (Event.PHASE_TRANSFER, r"transfer|phase|(?:year|yr)\s*(?:2|6|9|11)\b|mov(?:e|es|ing)\s+(?:up\s+)?to\s+"
                            r"(?:secondary|primary|junior|college|sixth form|high school|reception|post-?16)"
                            r"|start(?:s|ing)?\s+(?:at\s+)?(?:secondary|college|sixth form|high school|reception)"),
     (Event.DECISION, r"refus|turned\s+down|said\s+no|decided\s+not|won'?t\s+(?:assess|issue|do)|will not"
@@ -202,8 +202,8 @@ _CORRECTION = re.compile(r"\b(?:wrong|correct(?:ion)?|meant|mistake|actually|sor
 _TRANSFER_PATTERNS = (
     (TransferKind.POST16_TO_POST16, r"(?:college|sixth form|post-?16)\s+to\s+(?:another\s+)?(?:college|sixth form|"
                                     r"post-?16|university|apprenticeship)|between\s+colleges"),
-    (TransferKind.TO_POST16, r"year\s*11|college|sixth form|post-?16|secondary\s+to\s+(?:college|sixth)"),
-    (TransferKind.SCHOOL, r"secondary|primary|junior|infant|reception|nursery|high school|year\s*(?:2|6|9)\b"
+    (TransferKind.TO_POST16, r"(?:year|yr)\s*11|college|sixth form|post-?16|secondary\s+to\s+(?:college|sixth)"),
+    (TransferKind.SCHOOL, r"secondary|primary|junior|infant|reception|nursery|high school|(?:year|yr)\s*(?:2|6|9)\b"
                           r"|start(?:s|ing)?\s+school|school stage|moving up"),
 )
 _ORDER_PATTERNS = (

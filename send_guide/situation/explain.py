@@ -26,6 +26,8 @@ def reading_lines(reading: Reading) -> list[str]:
         what = date.event.value if date.event else "not said"
         value = date.date.isoformat() if date.date else (date.problem.value if date.problem else "?")
         lines.append(f"Date: \"{date.text}\" = {value}; event: {what}")
+    for entry in reading.asked_terms:
+        lines.append(f"Meaning asked: {entry.term_id}")
     for point in reading.points:
         lines.append(f"Point: {point.key} (from \"{found[f'point {point.key}']}\")")
     if reading.writer:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from send_guide.deadlines import reading as dates
 from send_guide.deadlines.reading import DateProblem
 from send_guide.deadlines.timeline import Event
+from send_guide.glossary import GlossaryEntry, term_asked_about
 from send_guide.situation.catalogue import Point, Stage, catalogue
 
 Date = dt.date
@@ -68,6 +70,7 @@ class Reading:
     points: tuple[Point, ...]  # those a question asks about first
     asked: tuple[Point, ...]  # the points a question asks about
     asked_stages: tuple[Stage, ...]  # other situations a question asks about ("what can I do about the delay?")
+    asked_terms: tuple[GlossaryEntry, ...]  # words a question asks the meaning of ("what does Section F mean?")
     dates: tuple[DatedEvent, ...]
     writer: str | None  # parent, young_person or professional
     age: int | None
@@ -140,19 +143,23 @@ _POINTS_BACK = re.compile(r"\b(?:that|this|it|they|them|those|these)\b", re.I)
 POINTING_BACK_WORDS = 6
 
 
-def _questions(text: str) -> list[str]:
+def _questions(text: str, shows_something: Callable[[str], bool] = lambda piece: False) -> list[str]:
     """Question sentences, keeping the "?" people type mid-line ("can I appeal? last date?"); a short
-    one that points back ("Is that allowed?") comes with the sentence before it."""
+    one that points back ("Is that allowed?") comes with the sentence it points to: the one before
+    it, or the one before that when only the older one says what happened ("... they send him home
+    early. I had to give up work. Is this even allowed?")."""
     found = []
-    previous = ""
+    before: list[str] = []
     for piece in re.split(r"(?<=\?)|\n+|(?<=[.!])\s+", text):
         piece = piece.strip()
         if not piece:
             continue
         if is_question(piece):
             points_back = len(piece.split()) <= POINTING_BACK_WORDS and _POINTS_BACK.search(piece)
-            found.append(f"{previous} {piece}" if points_back and previous else piece)
-        previous = piece
+            pointed_to = next((earlier for earlier in reversed(before[-2:]) if shows_something(earlier)),
+                              before[-1] if before else "")
+            found.append(f"{pointed_to} {piece}" if points_back and pointed_to else piece)
+        before.append(piece)
     return found
 
 
@@ -231,7 +238,8 @@ def read(text: str, today: Date, about: str | None = None) -> Reading:
     text = text or ""
     book = catalogue()
     sentences = sentences_of(text)
-    questions = _questions(text)
+    questions = _questions(text, lambda piece: any(stage.found_in(piece) for stage in book.stages)
+                           or any(point.found_in(piece) for point in book.points))
     shown = {stage: strength for stage in book.stages if (strength := stage.hits(text))}
     asked_about = book.stage(about)
     if asked_about is not None:
@@ -268,6 +276,7 @@ def read(text: str, today: Date, about: str | None = None) -> Reading:
         asked=tuple(asked),
         asked_stages=tuple(stage for stage in stages if stage is not main
                            and any(stage.found_in(question) for question in questions)),
+        asked_terms=tuple(dict.fromkeys(entry for question in questions if (entry := term_asked_about(question)))),
         dates=tuple(_dates(sentences, today)),
         writer=writer,
         age=age,

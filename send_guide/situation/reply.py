@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from send_guide.contacts import fill_contacts
 from send_guide.deadlines.dialogue import NOT_LEGAL_ADVICE, how_far
 from send_guide.deadlines.timeline import DeadlineError, deadlines_for, in_words
+from send_guide.glossary import GlossaryEntry
 from send_guide.situation.catalogue import Point, Stage, catalogue
 from send_guide.situation.reading import DatedEvent, Reading
 from send_guide.sources import source_line
@@ -150,6 +151,15 @@ def _asides(main: Stage, reading: Reading) -> list[Stage]:
     return others[:MAX_ASIDES]
 
 
+def _extra_line(extra: GlossaryEntry | Point | Stage, reading: Reading) -> str:
+    """The line for something the message raised beside the main situation."""
+    if isinstance(extra, GlossaryEntry):
+        return f"{extra.name}: {extra.definition}"
+    if isinstance(extra, Point):
+        return extra.text
+    return extra.when_asked if extra in reading.asked_stages else extra.aside
+
+
 def reply(reading: Reading, today: Date) -> Reply | None:
     """The reply for a message whose situation was found; None when none was."""
     stage = reading.main
@@ -186,14 +196,15 @@ def reply(reading: Reading, today: Date) -> Reply | None:
     # stopped), before the lines about the other situations.
     own = [point for point in points if point not in asked and stage.key in point.stages and len(point.stages) <= 2]
     rest = [point for point in points if point not in asked and point not in own]
-    for extra in [*asked, *own, *_asides(stage, reading), *rest]:
-        text = (extra.text if isinstance(extra, Point)
-                else extra.when_asked if extra in reading.asked_stages else extra.aside)
+    for extra in [*reading.asked_terms, *asked, *own, *_asides(stage, reading), *rest]:
+        text = _extra_line(extra, reading)
         if len(text.split()) > budget:
             continue  # the detail is behind the buttons
         budget -= len(text.split())
         lines.append(text)
-        laws.append(extra.law)
+        if isinstance(extra, GlossaryEntry):
+            sources.append(extra.source)
+        laws.append(extra.law or "")
     if next_step:
         lines.append(next_step)
     lines.append(NOT_LEGAL_ADVICE)

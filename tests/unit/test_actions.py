@@ -110,8 +110,8 @@ def test_tell_me_more_typed_uses_the_last_topic() -> None:
 
 
 def test_tell_me_more_on_a_short_topic_says_that_is_all() -> None:
-    [message] = run(ActionTellMeMore(), tracker("tell_me_more", history=["transport"]))
-    assert message["response"] == "utter_no_more" and message["topic"] == "School transport"
+    [message] = run(ActionTellMeMore(), tracker("tell_me_more", history=["personal_budget"]))
+    assert message["response"] == "utter_no_more" and message["topic"] == "Personal budgets"
 
 
 def test_tell_me_more_with_nothing_asked_asks_which_topic() -> None:

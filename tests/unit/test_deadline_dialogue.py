@@ -158,6 +158,23 @@ def test_a_decision_letter_answer_leads_with_the_first_thing_the_family_must_do(
     assert "regulation 33" in answer(result.state, today) and "rule 20(1)(c)" in answer(result.state, today)
 
 
+def test_every_answer_with_dates_names_who_helps_for_free() -> None:
+    result = step(DeadlineState(), "got the refusal to assess letter yesterday what do i do now", "ask_deadline",
+                  TODAY, fresh=True)
+    assert "phone Luton SENDIAS" in answer(result.state, TODAY)
+    assert "{contact" not in answer(result.state, TODAY)
+
+
+@pytest.mark.parametrize("message", [
+    "my dd is in yr 6 with an ehcp, when will they put her secondary school in the plan",
+    "ds in yr 11, when must the plan name his college",
+])
+def test_a_school_year_written_short_is_a_school_move_with_its_date(message: str) -> None:
+    result = step(DeadlineState(), message, "ask_deadline", TODAY, fresh=True)
+    assert result.outcome == "done", result
+    assert "2027" in answer(result.state, TODAY)
+
+
 def test_missing_pieces_are_asked_for_in_order() -> None:
     assert talk(("work out my dates", "ask_deadline")).ask == ASK_EVENT
     assert talk(("work out my dates", "ask_deadline"), ("the draft plan", None)).ask == ASK_DATE

@@ -478,6 +478,28 @@ def test_a_short_question_that_points_back_is_read_with_the_sentence_before_it()
     assert reading.questions == ("The school is sending him home at lunch. Is that allowed?",)
 
 
+def test_a_question_that_points_back_past_a_feeling_is_read_with_what_happened() -> None:
+    reading = read("Since October he is on a part time timetable and they ring me to pick him up even earlier. "
+                   "I have had to give up work. Is this even allowed?", TODAY)
+    assert reading.questions == ("Since October he is on a part time timetable and they ring me to pick him "
+                                 "up even earlier. Is this even allowed?",)
+    assert reading.main.key == "exclusion"
+
+
+def test_a_question_that_points_back_to_nothing_named_keeps_the_sentence_just_before() -> None:
+    reading = read("We had a meeting. It went badly. Is that normal?", TODAY)
+    assert reading.questions == ("It went badly. Is that normal?",)
+
+
+@pytest.mark.parametrize("message", [
+    "the school keep phoning me to collect him early",
+    "they rang me again to collect her, third time this week",
+    "they call me most days to pick her up even earlier",
+])
+def test_being_phoned_to_fetch_a_child_is_an_exclusion(message: str) -> None:
+    assert read(message, TODAY).main.key == "exclusion"
+
+
 @pytest.mark.parametrize("story, said, law", [
     ("My son has autism and was permanently excluded last week after a meltdown. What can we do?",
      "you can ask for an independent review panel within 15 school days",
@@ -674,3 +696,37 @@ def test_a_reply_offers_no_topic_that_is_answered_by_the_same_situation() -> Non
     assert read(text, TODAY).main.key == "provision_not_delivered"
     titles = [button.title for button in answer.buttons]
     assert "Help in the plan is not given" not in titles and "Making a complaint" in titles, titles
+
+
+@pytest.mark.parametrize("message, said", [
+    ("my son is 17, he is at college and has an ehcp. can i still help him with his plan?", False),
+    ("my son is 16 and at college now, who makes the decisions about his plan?", False),
+    ("my daughter is 16 and in year 11 at school, she wants college. who decides about her plan now?", True),
+])
+def test_the_31_march_move_is_said_only_before_the_move_to_college(message: str, said: bool) -> None:
+    reading = read(message, TODAY)
+    assert reading.main.key == "post16"
+    assert ("college_move_by_31_march" in [point.key for point in reading.points]) is said
+
+
+def test_a_young_person_who_struggles_at_college_is_not_told_about_early_concerns() -> None:
+    text = reply(read("my son is 17 with autism, he is at college and has an ehcp. he struggles with forms. "
+                      "what happens when he turns 19?", TODAY), TODAY).text
+    assert "No diagnosis is needed to get help" not in text
+
+
+def test_a_story_that_asks_what_a_word_means_gets_the_meaning_with_its_law() -> None:
+    reading = read("We got the draft EHCP last week. What does Section F mean, and can we ask for a different "
+                   "school?", TODAY)
+    assert [entry.term_id for entry in reading.asked_terms] == ["section_f"]
+    text = reply(reading, TODAY).text
+    assert "Section F of an EHC plan: It sets out" in text
+    assert "42(2)" in text.split("Law:")[1]
+
+
+@pytest.mark.parametrize("message", [
+    "The SENCO says he is fine. What can we do?",  # a term named, not asked about
+    "what does the council have to do about section f in his plan?",
+])
+def test_a_word_only_named_in_a_question_is_not_explained(message: str) -> None:
+    assert read(message, TODAY).asked_terms == ()

@@ -24,6 +24,11 @@ def after_override(text: str, intent: str) -> str:
     ("can i appeal the council stopping the plan", "what_can_be_appealed", "plan_ceasing"),
     # a call back is not a topic: it stays
     ("I would like a call back, my son was suspended", "request_callback", "request_callback"),
+    # a question the deadline form was given that asks nothing about a date gets its situation's answer
+    ("got the refusal to assess letter yesterday what do i do now", "ask_deadline", "refused_assessment"),
+    # ... but a question about a date, or a date given without a question, stays with the form
+    ("refusal to assess letter came today, how long do i have", "ask_deadline", "ask_deadline"),
+    ("they refused to assess on 12 November", "ask_deadline", "ask_deadline"),
 ])
 def test_a_short_question_becomes_the_situation_topic_its_words_name(text: str, classified: str, expected: str) -> None:
     assert after_override(text, classified) == expected
