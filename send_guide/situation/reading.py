@@ -143,11 +143,11 @@ _POINTS_BACK = re.compile(r"\b(?:that|this|it|they|them|those|these)\b", re.I)
 POINTING_BACK_WORDS = 6
 
 
-def _questions(text: str, shows_something: Callable[[str], bool] = lambda piece: False) -> list[str]:
+def _questions(text: str, is_feeling: Callable[[str], bool] = lambda piece: False) -> list[str]:
     """Question sentences, keeping the "?" people type mid-line ("can I appeal? last date?"); a short
     one that points back ("Is that allowed?") comes with the sentence it points to: the one before
-    it, or the one before that when only the older one says what happened ("... they send him home
-    early. I had to give up work. Is this even allowed?")."""
+    it, or the one before that when the one between says how the writer feels ("... they send him
+    home early. I have had to give up work. Is this even allowed?")."""
     found = []
     before: list[str] = []
     for piece in re.split(r"(?<=\?)|\n+|(?<=[.!])\s+", text):
@@ -156,8 +156,7 @@ def _questions(text: str, shows_something: Callable[[str], bool] = lambda piece:
             continue
         if is_question(piece):
             points_back = len(piece.split()) <= POINTING_BACK_WORDS and _POINTS_BACK.search(piece)
-            pointed_to = next((earlier for earlier in reversed(before[-2:]) if shows_something(earlier)),
-                              before[-1] if before else "")
+            pointed_to = before[-2] if len(before) >= 2 and is_feeling(before[-1]) else (before[-1] if before else "")
             found.append(f"{pointed_to} {piece}" if points_back and pointed_to else piece)
         before.append(piece)
     return found
@@ -238,8 +237,7 @@ def read(text: str, today: Date, about: str | None = None) -> Reading:
     text = text or ""
     book = catalogue()
     sentences = sentences_of(text)
-    questions = _questions(text, lambda piece: any(stage.found_in(piece) for stage in book.stages)
-                           or any(point.found_in(piece) for point in book.points))
+    questions = _questions(text, lambda piece: any(pattern.search(piece) for pattern in book.distress))
     shown = {stage: strength for stage in book.stages if (strength := stage.hits(text))}
     asked_about = book.stage(about)
     if asked_about is not None:

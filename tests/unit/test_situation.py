@@ -486,9 +486,11 @@ def test_a_question_that_points_back_past_a_feeling_is_read_with_what_happened()
     assert reading.main.key == "exclusion"
 
 
-def test_a_question_that_points_back_to_nothing_named_keeps_the_sentence_just_before() -> None:
-    reading = read("We had a meeting. It went badly. Is that normal?", TODAY)
-    assert reading.questions == ("It went badly. Is that normal?",)
+def test_a_question_that_points_back_past_a_fact_keeps_the_sentence_just_before() -> None:
+    reading = read("He has been out of education for 11 days. There were no more incidents before they changed "
+                   "it to permanent. Are they allowed to do this?", TODAY)
+    assert reading.questions == ("There were no more incidents before they changed it to permanent. "
+                                 "Are they allowed to do this?",)
 
 
 @pytest.mark.parametrize("message", [
