@@ -732,3 +732,18 @@ def test_a_story_that_asks_what_a_word_means_gets_the_meaning_with_its_law() -> 
 ])
 def test_a_word_only_named_in_a_question_is_not_explained(message: str) -> None:
     assert read(message, TODAY).asked_terms == ()
+
+
+def test_told_to_wait_another_year_on_sen_support_is_answered_that_no_time_is_set() -> None:
+    text = reply(read("My son has ADHD. The SENCO told me we need to wait another year on SEN support before applying "
+                      "for an EHCP. Is that true? Also the council refused his bus pass, what can I do?", TODAY),
+                 TODAY).text
+    assert "No set time on SEN support" in text
+    assert "ask it to review the decision" in text
+
+
+def test_going_to_the_local_college_is_a_move_with_its_appeal() -> None:
+    reading = read("my daughter is 16 and in year 11 at a special school with an EHCP. She wants to go to the local "
+                   "college in September. What happens if they name somewhere she doesnt want?", TODAY)
+    assert reading.main.key == "phase_transfer"
+    assert "within 2 months" in reply(reading, TODAY).text
