@@ -6,7 +6,8 @@ A situation topic the classifier chose ("exclusion") stays a topic: the same act
 reading a story as a whole. A short message that names a situation topic by the situation's own
 words becomes that topic (send_guide/situation/topic_question.py), also when the classifier chose
 another situation topic ("they want to cease his plan" is the plan stopped, not a refused assessment),
-and when the deadline form was chosen for a question that asks nothing about a date.
+and when the deadline form was chosen for a question that asks nothing about a date. A situation
+topic's short question about when, which the deadline form can answer at once, goes to the form.
 """
 
 import logging
@@ -18,7 +19,14 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.intent_override import promote_intent
 from components.stateless import StatelessComponent
-from send_guide.situation import Reading, is_long_story, prefers_deadline_form, read, wants_whole_reply
+from send_guide.situation import (
+    Reading,
+    deadline_form_answers_at_once,
+    is_long_story,
+    prefers_deadline_form,
+    read,
+    wants_whole_reply,
+)
 from send_guide.situation.topic_question import situation_topic_named
 from send_guide.time import today_in_england
 from send_guide.topics import catalogue as topics
@@ -48,7 +56,8 @@ class SituationOverride(StatelessComponent):
                 continue
             topic = topics().get(intent)
             try:
-                reading = read(text, today_in_england())
+                today = today_in_england()
+                reading = read(text, today)
                 # A situation topic's action reads a story as a whole itself.
                 story = not (topic is not None and topic.situation) and wants_whole_reply(reading) and not (
                     intent == DEADLINE_INTENT and prefers_deadline_form(reading))
@@ -61,6 +70,8 @@ class SituationOverride(StatelessComponent):
                 continue
             if story:
                 promote_intent(message, SITUATION_INTENT)
+            elif topic is not None and topic.situation and deadline_form_answers_at_once(reading, text, today):
+                promote_intent(message, DEADLINE_INTENT)
             elif named and named != intent:
                 promote_intent(message, named)
         return messages

@@ -7,7 +7,17 @@ Plain Python (no Rasa import): the NLU component, the action, the staff pages an
 line (`python -m send_guide.situation "..."`) all use the same reading.
 """
 
-from send_guide.situation.reading import Reading, is_long_story, prefers_deadline_form, read, wants_whole_reply
+from send_guide.situation.reading import (
+    Reading,
+    deadline_form_answers_at_once,
+    is_long_story,
+    prefers_deadline_form,
+    read,
+    wants_whole_reply,
+)
 from send_guide.situation.reply import Reply, reply
 
-__all__ = ["Reading", "Reply", "is_long_story", "prefers_deadline_form", "read", "reply", "wants_whole_reply"]
+__all__ = [
+    "Reading", "Reply", "deadline_form_answers_at_once", "is_long_story", "prefers_deadline_form", "read", "reply",
+    "wants_whole_reply",
+]

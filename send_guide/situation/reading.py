@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from send_guide.deadlines import dialogue
 from send_guide.deadlines import reading as dates
 from send_guide.deadlines.reading import DateProblem
 from send_guide.deadlines.timeline import Event
@@ -121,6 +122,15 @@ def is_long_story(text: str) -> bool:
     """A message long enough that a reply asking "did you mean ...?" would fail it: the family told
     a story, and even when no situation is found in it they get a next step and a contact."""
     return len(text.split()) >= BROAD_STORY_WORDS
+
+
+def deadline_form_answers_at_once(reading: Reading, text: str, today: Date) -> bool:
+    """A short question about when ("my daughter is in year 6, when must the plan name her
+    secondary school?") that the deadline form can answer from the message alone, with no question
+    back: the exact date is a better answer than the situation's general one."""
+    if not reading.asks_about_time or reading.text_words >= BROAD_STORY_WORDS:
+        return False
+    return dialogue.step(dialogue.DeadlineState(), text, "ask_deadline", today, fresh=True).outcome == "done"
 
 
 def prefers_deadline_form(reading: Reading) -> bool:

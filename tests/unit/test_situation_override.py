@@ -29,6 +29,10 @@ def after_override(text: str, intent: str) -> str:
     # ... but a question about a date, or a date given without a question, stays with the form
     ("refusal to assess letter came today, how long do i have", "ask_deadline", "ask_deadline"),
     ("they refused to assess on 12 November", "ask_deadline", "ask_deadline"),
+    # a situation topic's question about when, that the deadline form answers at once, goes to the form
+    ("my daughter is in year 6, when must the plan name her secondary school", "phase_transfer", "ask_deadline"),
+    # ... but not one the form would have to ask back about
+    ("when will the council name the new school in the plan", "phase_transfer", "phase_transfer"),
 ])
 def test_a_short_question_becomes_the_situation_topic_its_words_name(text: str, classified: str, expected: str) -> None:
     assert after_override(text, classified) == expected
