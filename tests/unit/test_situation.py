@@ -747,3 +747,16 @@ def test_going_to_the_local_college_is_a_move_with_its_appeal() -> None:
                    "college in September. What happens if they name somewhere she doesnt want?", TODAY)
     assert reading.main.key == "phase_transfer"
     assert "within 2 months" in reply(reading, TODAY).text
+
+
+@pytest.mark.parametrize("message, situation", [
+    ("council says she no longer needs an ehcp, we disagree", "plan_ceasing"),
+    ("my sons ehcp is being taken away, he still struggles every day", "plan_ceasing"),
+    ("they want to drop her plan now she is in year 11", "plan_ceasing"),
+    ("the la said my son doesnt meet the threshold for an ehcna, is that right", "refused_assessment"),  # no apostrophe
+    ("after a no to assessment do i have to go to mediation", "refused_assessment"),
+    ("appeal rights if the council refuses to reassess my daughter", "refused_assessment"),
+    ("the council say he is making progress so no need for assessment", "refused_assessment"),
+])
+def test_a_decision_against_the_family_in_everyday_words(message: str, situation: str) -> None:
+    assert read(message, TODAY).main.key == situation
