@@ -760,3 +760,19 @@ def test_going_to_the_local_college_is_a_move_with_its_appeal() -> None:
 ])
 def test_a_decision_against_the_family_in_everyday_words(message: str, situation: str) -> None:
     assert read(message, TODAY).main.key == situation
+
+
+@pytest.mark.parametrize("message, situation", [
+    ("i am 14 and too anxious for school, is there another way to learn", "out_of_school"),
+    ("no school will take him, what are my rights", "out_of_school"),
+    ("my daughter has chronic fatigue and misses most of school, who teaches her", "out_of_school"),
+    ("what is a phase transfer review", "phase_transfer"),  # the words say there is a plan
+    ("Son go to big school next year, have EHCP. How choose school?", "phase_transfer"),
+    ("my son is leaving nursery for reception with an ehcp, what happens to the plan", "phase_transfer"),
+])
+def test_out_of_school_and_school_moves_in_everyday_words(message: str, situation: str) -> None:
+    assert read(message, TODAY).main.key == situation
+
+
+def test_a_school_not_named_yet_is_not_the_final_plan() -> None:
+    assert read("the council have not named a secondary school yet", TODAY).main is None
