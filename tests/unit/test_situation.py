@@ -776,3 +776,11 @@ def test_out_of_school_and_school_moves_in_everyday_words(message: str, situatio
 
 def test_a_school_not_named_yet_is_not_the_final_plan() -> None:
     assert read("the council have not named a secondary school yet", TODAY).main is None
+
+
+@pytest.mark.parametrize("message", [
+    "she has adhd, senco wont request an assessment, can i do it myself",
+    "the school say they will not ask for an ehc assessment, can a parent ask",
+])
+def test_the_school_holding_back_is_not_the_council_refusing(message: str) -> None:
+    assert read(message, TODAY).main.key == "school_wont_request"
