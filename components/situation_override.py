@@ -65,12 +65,14 @@ class SituationOverride(StatelessComponent):
                 # suspended" stays a call back).
                 named = situation_topic_named(reading, text) if not story and (
                     topic is not None or intent == FALLBACK_INTENT or _not_about_time(intent, reading)) else None
+                to_form = (not story and topic is not None and topic.situation
+                           and deadline_form_answers_at_once(reading, text, today))
             except Exception as error:  # a fault in the reading must not cost the user the classifier's answer
                 logger.error("situation reading failed: %s", type(error).__name__)
                 continue
             if story:
                 promote_intent(message, SITUATION_INTENT)
-            elif topic is not None and topic.situation and deadline_form_answers_at_once(reading, text, today):
+            elif to_form:
                 promote_intent(message, DEADLINE_INTENT)
             elif named and named != intent:
                 promote_intent(message, named)

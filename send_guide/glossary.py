@@ -138,19 +138,16 @@ def is_definition_question(text: str, terms: Iterable[tuple[str, int, int]]) -> 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|but|also|because)\s", re.I)
 
 
+@lru_cache(maxsize=1)
+def _any_spelling() -> re.Pattern[str]:
+    """Every spelling as whole words, longest first, so "section f" wins over "section"."""
+    alternatives = sorted(spellings(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w-])")
+
+
 def _exact_terms(clause: str) -> list[tuple[str, int, int]]:
-    lowered = clause.lower()
-    found = []
-    for spelling, term_id in spellings().items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(spelling)}(?![\w-])", lowered):
-            found.append((term_id, match.start(), match.end()))
-    # "section f" inside "section f and i" is one term; the longest spelling at a place wins.
-    found.sort(key=lambda span: (span[1], -(span[2] - span[1])))
-    kept: list[tuple[str, int, int]] = []
-    for span in found:
-        if not kept or span[1] >= kept[-1][2]:
-            kept.append(span)
-    return kept
+    known = spellings()
+    return [(known[match.group(0)], match.start(), match.end()) for match in _any_spelling().finditer(clause.lower())]
 
 
 def term_asked_about(sentence: str) -> GlossaryEntry | None:
