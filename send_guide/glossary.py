@@ -135,7 +135,7 @@ def is_definition_question(text: str, terms: Iterable[tuple[str, int, int]]) -> 
 
 # A story asks what a word means in one part of a sentence: "We got the draft. What does Section F
 # mean, and can we ask for another school?"
-_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|but|also|because)\s", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:]|(?:^|\s)(?:and|but|also|plus|so|because|btw)\s", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -42,6 +42,7 @@ class Stage:
     urgent: bool = False  # a time limit runs against the family at this stage
     appealable: bool = False  # a decision the family can appeal: a question about appealing is about it
     not_with: tuple[str, ...] = ()  # main situations beside which this one is no longer news
+    gives_way_to: tuple[str, ...] = ()  # situations that are the answer when shown by their own words beside it
     weight: float = 1.0  # below 1 for a situation shown by common words ("college", "year 6")
     common: tuple[re.Pattern[str], ...] = ()  # common words that show it too, but not alone in a short question
     general: bool = False  # broad ("worried about my child"): the main situation only when no specific one is found
@@ -147,7 +148,8 @@ def _stage(key: str, spec: dict, words: dict[str, str]) -> Stage:
         deadline_keys=tuple(spec.get("deadline_keys", ())), offer=spec.get("offer", ""),
         topics=tuple(spec.get("topics", ())), urgent=bool(spec.get("urgent", False)),
         appealable=bool(spec.get("appealable", False)),
-        not_with=tuple(spec.get("not_with", ())), general=bool(spec.get("general", False)),
+        not_with=tuple(spec.get("not_with", ())), gives_way_to=tuple(spec.get("gives_way_to", ())),
+        general=bool(spec.get("general", False)),
         weight=float(spec.get("weight", 1.0)), unless=_compile(spec.get("unless", []), key, words),
         common=_compile(spec.get("common", []), key, words),
     )
@@ -162,7 +164,7 @@ def catalogue() -> Catalogue:
     stages = tuple(_stage(key, spec, words) for key, spec in raw["stages"].items())
     keys = {stage.key for stage in stages}
     for stage in stages:
-        unknown = sorted(set(stage.not_with) - keys)
+        unknown = sorted((set(stage.not_with) | set(stage.gives_way_to)) - keys)
         if unknown:
             raise SituationFileError(f"situation {stage.key} names unknown situations {unknown}")
     points = []

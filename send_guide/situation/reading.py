@@ -207,7 +207,9 @@ def _main_stage(shown: dict[Stage, float], questions: list[str], text: str) -> S
     """The situation the answer is about: the one the message shows most, counting what its
     questions are about three times; a broad situation (worried, support in school) counts half,
     so a specific one (refused, late, draft ...) wins unless the question is about the broad one,
-    and never over a specific one that covers it (the broad one's not_with). On a tie, the more
+    and never over a specific one that covers it (the broad one's not_with). A situation that is the
+    setting of a bigger one (an annual review at which the plan is to be stopped) gives way to it
+    (gives_way_to). On a tie, the more
     specific (earlier in the content file). A question about appealing counts for each decision
     found that can be appealed. A situation shown only by common words (an age,
     "college") is the setting of the story: beside one shown by its own words whose time limit runs
@@ -216,7 +218,8 @@ def _main_stage(shown: dict[Stage, float], questions: list[str], text: str) -> S
     stopped). `shown`: each situation found, with how strongly the whole message shows it, most
     specific first."""
     order = [stage for stage in shown
-             if not (stage.general and any(other.key in stage.not_with for other in shown))]
+             if not (stage.general and any(other.key in stage.not_with for other in shown))
+             and not any(other.key in stage.gives_way_to and other.shown_by_own_words(text) for other in shown)]
     by_own_words = [stage for stage in order if stage.shown_by_own_words(text)]
     if any(stage.urgent for stage in by_own_words):
         order = [stage for stage in order if stage in by_own_words

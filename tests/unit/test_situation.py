@@ -784,3 +784,17 @@ def test_a_school_not_named_yet_is_not_the_final_plan() -> None:
 ])
 def test_the_school_holding_back_is_not_the_council_refusing(message: str) -> None:
     assert read(message, TODAY).main.key == "school_wont_request"
+
+
+def test_a_plan_stopped_at_the_annual_review_is_answered_as_the_plan_stopped() -> None:
+    reading = read("At the annual review in October the council said they want to stop his plan because he is "
+                   "doing ok. What happens to his help now, and can we fight this?", TODAY)
+    assert reading.main.key == "plan_ceasing"
+    assert "annual_review" in [stage.key for stage in reading.others]
+
+
+def test_a_year_5_family_asking_for_a_secondary_school_and_a_meaning() -> None:
+    reading = read("my daughter is in year 5 and has an ehcp. we want a special secondary school for her. what can "
+                   "we do if they name the mainstream school? also what is section I?", TODAY)
+    assert reading.main.key == "phase_transfer"  # "what is section I" asks a meaning: not the final plan
+    assert [entry.term_id for entry in reading.asked_terms] == ["section_i"]
