@@ -135,7 +135,7 @@ def is_definition_question(text: str, terms: Iterable[tuple[str, int, int]]) -> 
 
 # A story asks what a word means in one part of a sentence: "We got the draft. What does Section F
 # mean, and can we ask for another school?"
-_CLAUSE_BREAK = re.compile(r"[,;:]|(?:^|\s)(?:and|but|also|plus|so|because|btw)\s", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:]|(?<=[.?!])\s+|(?:^|\s)(?:and|but|also|plus|so|because|btw)\s", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -154,8 +154,9 @@ def term_asked_about(sentence: str) -> GlossaryEntry | None:
     """The term a part of a longer message asks the meaning of ("what does SENCO mean"), by its exact
     spellings only (a loose match in a long story finds words nobody asked about); None if none."""
     for clause in _CLAUSE_BREAK.split(sentence):
+        clause = clause.strip(" ?.!")  # before the terms are found: their places are in this text
         terms = _exact_terms(clause)
-        if terms and is_definition_question(clause.strip(" ?.!"), terms):
+        if terms and is_definition_question(clause, terms):
             return entries().get(terms[0][0])
     return None
 

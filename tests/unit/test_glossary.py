@@ -101,3 +101,13 @@ def test_a_section_of_the_law_is_not_a_section_of_the_plan() -> None:
     """One letter tells the plan's sections apart: they are never matched loosely."""
     assert glossary.find_term_in_text("what is section 19") is None
     assert glossary.find_term_in_text("what are sections") != "section_i"
+
+
+@pytest.mark.parametrize("sentence, term", [
+    ("We got the draft, what does section f mean?", "section_f"),  # a clause after a comma starts with a space
+    ("The review was late. What does SENCO mean?", "senco"),  # a question read with the sentence before it
+    ("what does the council have to do about section f in his plan?", None),
+])
+def test_the_term_a_part_of_a_message_asks_the_meaning_of(sentence: str, term: str | None) -> None:
+    entry = glossary.term_asked_about(sentence)
+    assert (entry.term_id if entry else None) == term
