@@ -153,7 +153,7 @@ _POINTS_BACK = re.compile(r"\b(?:that|this|it|they|them|those|these)\b", re.I)
 POINTING_BACK_WORDS = 6
 
 
-def _questions(text: str, is_feeling: Callable[[str], bool] = lambda piece: False) -> list[str]:
+def _questions(text: str, is_feeling: Callable[[str], bool]) -> list[str]:
     """Question sentences, keeping the "?" people type mid-line ("can I appeal? last date?"); a short
     one that points back ("Is that allowed?") comes with the sentence it points to: the one before
     it, or the one before that when the one between says how the writer feels ("... they send him
