@@ -63,7 +63,7 @@ class SituationOverride(StatelessComponent):
                     intent == DEADLINE_INTENT and prefers_deadline_form(reading))
                 # Only another topic's answer gives way ("I would like a call back, he was
                 # suspended" stays a call back).
-                named = situation_topic_named(reading, text) if not story and (
+                named = situation_topic_named(reading) if not story and (
                     topic is not None or intent == FALLBACK_INTENT or _not_about_time(intent, reading)) else None
                 to_form = (not story and topic is not None and topic.situation
                            and deadline_form_answers_at_once(reading, text, today))

@@ -33,7 +33,7 @@ def words_of(text: str) -> list[str]:
 
 
 def common_english_words(count: int = COMMON_ENGLISH_WORDS) -> frozenset[str]:
-    from wordfreq import top_n_list  # only when training: it reads its word list from disk
+    from wordfreq import top_n_list  # imported late: it reads its list from its own package data (nothing fetched)
 
     return frozenset(word for word in top_n_list("en", count) if WORD.fullmatch(word) and len(word) >= MIN_LENGTH)
 

@@ -17,6 +17,7 @@ from send_guide.deadlines.reading import DateProblem
 from send_guide.deadlines.timeline import Event
 from send_guide.glossary import GlossaryEntry, term_asked_about
 from send_guide.situation.catalogue import Point, Stage, catalogue
+from send_guide.situation.spelling import corrected
 
 Date = dt.date
 
@@ -62,6 +63,7 @@ class DatedEvent:
 
 @dataclass(frozen=True)
 class Reading:
+    text: str  # the message as read: misspelt key words corrected (spelling.py)
     text_words: int
     sentences: tuple[str, ...]
     questions: tuple[str, ...]
@@ -247,7 +249,7 @@ def read(text: str, today: Date, about: str | None = None) -> Reading:
     """The situation in one message. `today` anchors "today", "last Tuesday" and years not given.
     `about` names the situation already known to be asked about (a question the classifier gave a
     situation topic, such as "can school send him home at lunch?"): it is the main one."""
-    text = text or ""
+    text = corrected(text or "")
     book = catalogue()
     sentences = sentences_of(text)
     questions = _questions(text, lambda piece: any(pattern.search(piece) for pattern in book.distress))
@@ -277,6 +279,7 @@ def read(text: str, today: Date, about: str | None = None) -> Reading:
     if year:
         found_by["school year"] = year_words
     return Reading(
+        text=text,
         text_words=len(text.split()),
         sentences=tuple(sentences),
         questions=tuple(questions),

@@ -13,11 +13,11 @@ from send_guide.situation.reading import Reading
 from send_guide.topics import catalogue as topics
 
 
-def situation_topic_named(reading: Reading, text: str) -> str | None:
+def situation_topic_named(reading: Reading) -> str | None:
     """The situation topic's intent when the message's main situation is one and is shown by its
     own patterns (not only by common words such as "college"); None otherwise."""
     main = reading.main
-    if main is None or not main.shown_by_own_words(text):
+    if main is None or not main.shown_by_own_words(reading.text):
         return None
     topic = topics().answered_by(main.key)
     return topic.intent if topic is not None else None

@@ -14,7 +14,7 @@ TODAY = dt.date(2026, 12, 1)
 
 
 def named(text: str) -> str | None:
-    return situation_topic_named(read(text, TODAY), text)
+    return situation_topic_named(read(text, TODAY))
 
 
 @pytest.mark.parametrize("text", [
