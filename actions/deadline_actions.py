@@ -15,6 +15,7 @@ from actions.tracker_helpers import first_entity, intent_button
 from send_guide.deadlines import dialogue
 from send_guide.deadlines.dialogue import DeadlineState
 from send_guide.deadlines.timeline import Event
+from send_guide.situation.topic_question import topic_for_dates_of
 from send_guide.time import today_in_england
 from send_guide.topics import catalogue
 
@@ -131,11 +132,12 @@ class DeadlineAnswer(SafeAction):
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         outcome = tracker.get_slot("deadline_outcome")
         if outcome == "done":
-            dispatcher.utter_message(
-                text=dialogue.answer(state_from(tracker), today_in_england()),
-                buttons=[intent_button("Show all the dates", "deadline_timeline"),
-                         intent_button("What if the council is late?", "deadline_late")],
-            )
+            state = state_from(tracker)
+            buttons = [intent_button("Show all the dates", "deadline_timeline"),
+                       intent_button("What if the council is late?", "deadline_late")]
+            if (topic := topic_for_dates_of(state.event)) is not None:  # the rights at that stage
+                buttons.append(intent_button(topic.title, topic.intent))
+            dispatcher.utter_message(text=dialogue.answer(state, today_in_england()), buttons=buttons)
         elif outcome == "moved_on":
             intent = latest_intent(tracker) or ""
             if f"utter_{intent}" in domain.get("responses", {}):

@@ -1,7 +1,9 @@
 """Answer a story as a whole: a message that describes where the family is in the EHC process
 (send_guide.situation) and is more than a short question gets one reply about all of it,
-whatever single word a classifier picked on. Runs after DeadlineOverride, so a story with a
-date in passing is not taken into the deadline form, and before CrisisOverride, so safety wins.
+whatever single word a classifier picked on; one long question keeps the FAQ topic the classifier is
+sure of ("can I take my son out of school and teach him at home myself?"). Runs after DeadlineOverride,
+so a story with a date in passing is not taken into the deadline form, and before CrisisOverride, so
+safety wins.
 A situation topic the classifier chose ("exclusion") stays a topic: the same action answers it,
 reading a story as a whole. A short message that names a situation topic by the situation's own
 words becomes that topic (send_guide/situation/topic_question.py), also when the classifier chose
@@ -23,12 +25,14 @@ from send_guide.situation import (
     Reading,
     deadline_form_answers_at_once,
     is_long_story,
+    is_one_question,
     prefers_deadline_form,
     read,
     wants_whole_reply,
 )
 from send_guide.situation.topic_question import situation_topic_named
 from send_guide.time import today_in_england
+from send_guide.topics import Topic
 from send_guide.topics import catalogue as topics
 
 logger = logging.getLogger(__name__)
@@ -38,12 +42,21 @@ FALLBACK_INTENT = "nlu_fallback"
 # A correction inside the deadline form stays a correction; a long story is never one, whatever
 # the classifier says of it ("no, the letter came on 3 March" is short).
 KEEP = {"correct_deadline", "inform_deadline_event"}
+# From this confidence the classifier's FAQ topic answers a message that is one question, however long
+# ("can I take my son out of school and teach him at home myself?" is about home education).
+SURE = 0.5
 
 
 def _not_about_time(intent: str | None, reading: Reading) -> bool:
     """A question the deadline form was given that asks nothing about a date ("got the refusal
     letter yesterday, what do I do now?") wants its situation's answer, which gives the dates too."""
     return intent == DEADLINE_INTENT and bool(reading.questions) and not reading.asks_about_time
+
+
+def _sure_topic(message: Message, topic: Topic | None) -> bool:
+    """The classifier chose an FAQ topic and is sure of it: one long question keeps that answer."""
+    confidence = (message.get(INTENT) or {}).get("confidence") or 0.0
+    return topic is not None and not topic.situation and confidence >= SURE
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -60,7 +73,8 @@ class SituationOverride(StatelessComponent):
                 reading = read(text, today)
                 # A situation topic's action reads a story as a whole itself.
                 story = not (topic is not None and topic.situation) and wants_whole_reply(reading) and not (
-                    intent == DEADLINE_INTENT and prefers_deadline_form(reading))
+                    intent == DEADLINE_INTENT and prefers_deadline_form(reading)) and not (
+                    _sure_topic(message, topic) and is_one_question(reading))
                 # Only another topic's answer gives way ("I would like a call back, he was
                 # suspended" stays a call back).
                 named = situation_topic_named(reading) if not story and (

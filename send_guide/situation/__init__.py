@@ -11,6 +11,7 @@ from send_guide.situation.reading import (
     Reading,
     deadline_form_answers_at_once,
     is_long_story,
+    is_one_question,
     prefers_deadline_form,
     read,
     wants_whole_reply,
@@ -18,6 +19,6 @@ from send_guide.situation.reading import (
 from send_guide.situation.reply import Reply, reply
 
 __all__ = [
-    "Reading", "Reply", "deadline_form_answers_at_once", "is_long_story", "prefers_deadline_form", "read", "reply",
-    "wants_whole_reply",
+    "Reading", "Reply", "deadline_form_answers_at_once", "is_long_story", "is_one_question", "prefers_deadline_form",
+    "read", "reply", "wants_whole_reply",
 ]

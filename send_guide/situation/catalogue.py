@@ -89,6 +89,7 @@ class Point:
     writers: tuple[str, ...] = ()  # only for these writers (parent, young_person, professional); empty: any
     # Words that show the fact is not so ("no EHCP yet" for a point about a child with a plan).
     unless: tuple[re.Pattern[str], ...] = ()
+    said_by_terms: tuple[str, ...] = ()  # glossary terms whose meaning, when asked, already says it
 
     def found_in(self, text: str) -> bool:
         return _any(self.patterns, text) and not _any(self.unless, text)
@@ -175,7 +176,8 @@ def catalogue() -> Catalogue:
         points.append(Point(key=key, patterns=_compile(spec["patterns"], key, words), text=spec["text"].strip(),
                             law=spec.get("law", ""), stages=tuple(spec.get("stages", ())),
                             not_with=tuple(spec.get("not_with", ())), writers=tuple(spec.get("writers", ())),
-                            unless=_compile(spec.get("unless", []), key, words)))
+                            unless=_compile(spec.get("unless", []), key, words),
+                            said_by_terms=tuple(spec.get("said_by_terms", ()))))
     writers = {role: _compile(patterns, role) for role, patterns in raw["writers"].items()}
     notes = {role: str(note).strip() for role, note in raw.get("writer_notes", {}).items()}
     unknown = sorted(set(notes) - set(writers))

@@ -44,6 +44,9 @@ _SCHOOL_YEAR = re.compile(
     r"\b(?:year|yr|y)\s?(?P<year>[1-9]|1[0-3])\b(?!\s*(?:old|s\b))"
     r"|\b(?:in|at|starts?|starting|into)\s+(?P<stage>reception|nursery)\b", re.I)
 
+_ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|approx|nearly|almost|over|more\s+than|less\s+than|"
+                      r"under|maybe|perhaps|some)\s*$", re.I)
+
 
 @dataclass(frozen=True)
 class DatedEvent:
@@ -59,6 +62,12 @@ class DatedEvent:
     @property
     def exact(self) -> bool:
         return self.date is not None
+
+    @property
+    def approximate(self) -> bool:
+        """Said as a rough date ("about 2 weeks ago", "nearly a month ago"): its dates are rough too."""
+        before = self.clause[:self.clause.find(self.text)] if self.text in self.clause else ""
+        return bool(_ROUGHLY.search(before))
 
 
 @dataclass(frozen=True)
@@ -118,6 +127,14 @@ def wants_whole_reply(reading: Reading) -> bool:
     if reading.main.general or reading.shown_weakly:
         return reading.text_words >= BROAD_STORY_WORDS
     return reading.text_words >= STORY_WORDS or len(reading.sentences) >= 2
+
+
+def is_one_question(reading: Reading) -> bool:
+    """One sentence that is a question from its first word ("can I take my son out of school and teach
+    him at home myself?"): asked, not told, however many words it has. A topic the classifier is sure
+    of answers it better than a reading of a story there is not."""
+    return (len(reading.sentences) == 1 and reading.text_words < BROAD_STORY_WORDS
+            and bool(_QUESTION_START.match(reading.sentences[0])))
 
 
 def is_long_story(text: str) -> bool:
@@ -264,6 +281,8 @@ def read(text: str, today: Date, about: str | None = None) -> Reading:
     points = [point for point in book.points if point.found_in(text)
               and (not point.stages or main_key in point.stages) and main_key not in point.not_with
               and (not point.writers or writer in point.writers)]
+    asked_terms = tuple(dict.fromkeys(entry for question in questions if (entry := term_asked_about(question))))
+    points = [point for point in points if not {entry.term_id for entry in asked_terms} & set(point.said_by_terms)]
     # What a question asks about comes first: the reply has room for only a few of these.
     asked = [point for point in points if any(point.found_in(question) for question in questions)]
     points.sort(key=lambda point: point not in asked)
@@ -290,7 +309,7 @@ def read(text: str, today: Date, about: str | None = None) -> Reading:
         asked=tuple(asked),
         asked_stages=tuple(stage for stage in stages if stage is not main
                            and any(stage.found_in(question) for question in questions)),
-        asked_terms=tuple(dict.fromkeys(entry for question in questions if (entry := term_asked_about(question)))),
+        asked_terms=asked_terms,
         dates=tuple(_dates(sentences, today)),
         writer=writer,
         age=age,

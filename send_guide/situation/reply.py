@@ -59,7 +59,11 @@ def _dates_lines(stage: Stage, given: DatedEvent, today: Date) -> tuple[list[str
         return [f'You wrote "{given.text}". {error}'], []
     by_key = {d.rule.key: d for d in timeline.deadlines}
     chosen = [by_key[key] for key in stage.deadline_keys if key in by_key]
-    lines = [f'You gave the date {in_words(given.date)} ("{given.text}"). From that date:']
+    if given.approximate:
+        lines = [f'You said about "{given.text}": near {in_words(given.date)}. The dates below count from that day, '
+                 "so they are near dates too. If you know the exact date, type it for exact dates:"]
+    else:
+        lines = [f'You gave the date {in_words(given.date)} ("{given.text}"). From that date:']
     said: set[str] = set()  # several dates share one caveat (the exceptions to 6 and 20 weeks): say it once
     for deadline in chosen:
         lines.append(f"- {deadline.sentence} {how_far(deadline, today)}")

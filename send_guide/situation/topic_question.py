@@ -9,7 +9,9 @@ Only a situation made a topic (send_guide/content/topics.yml, situation: true) i
 
 from __future__ import annotations
 
+from send_guide.situation.catalogue import catalogue
 from send_guide.situation.reading import Reading
+from send_guide.topics import Topic
 from send_guide.topics import catalogue as topics
 
 
@@ -21,3 +23,14 @@ def situation_topic_named(reading: Reading) -> str | None:
         return None
     topic = topics().answered_by(main.key)
     return topic.intent if topic is not None else None
+
+
+def topic_for_dates_of(event: str | None) -> Topic | None:
+    """The situation topic whose dates the deadline form has just worked out ("when must the plan
+    name her secondary school?" is answered with the exact date): offered beside the dates for the
+    rights at that stage. Only when one situation alone works out that event's dates: a decision's
+    dates belong to several (a refused assessment, a refused plan, a final plan)."""
+    stages = [stage for stage in catalogue().stages if stage.event is not None and stage.event.value == event]
+    if len(stages) != 1:
+        return None
+    return topics().answered_by(stages[0].key)

@@ -80,6 +80,21 @@ def test_an_exact_letter_date_gives_the_dates_with_their_law() -> None:
     assert "EHC timescales reference" in answer.text.splitlines()[-1]
 
 
+@pytest.mark.parametrize("rough", ["about 2 weeks ago", "nearly 2 weeks ago", "around 2 weeks ago"])
+def test_a_rough_date_gives_near_dates_and_asks_for_the_exact_one(rough: str) -> None:
+    answer = reply(read(f"We asked the council for an assessment {rough} and heard nothing. When must they "
+                        "reply?", TODAY), TODAY)
+    assert 'You said about "2 weeks ago": near Tuesday 17 November 2026.' in answer.text
+    assert "If you know the exact date, type it" in answer.text
+    assert "by Tuesday 29 December 2026" in answer.text  # still worked out: 6 weeks from the near date
+
+
+def test_a_date_said_without_about_is_taken_as_given() -> None:
+    answer = reply(read("We asked the council for an assessment 2 weeks ago and heard nothing. When must they "
+                        "reply?", TODAY), TODAY)
+    assert 'You gave the date Tuesday 17 November 2026 ("2 weeks ago")' in answer.text
+
+
 def test_the_law_line_names_each_law_once_with_its_provisions_merged() -> None:
     answer = reply(read(VAGUE_DRAFT, TODAY), TODAY)
     law = next(line for line in answer.text.splitlines() if line.startswith("Law: "))
@@ -798,3 +813,20 @@ def test_a_year_5_family_asking_for_a_secondary_school_and_a_meaning() -> None:
                    "we do if they name the mainstream school? also what is section I?", TODAY)
     assert reading.main.key == "phase_transfer"  # "what is section I" asks a meaning: not the final plan
     assert [entry.term_id for entry in reading.asked_terms] == ["section_i"]
+
+
+def test_a_point_the_asked_meaning_already_says_is_left_out() -> None:
+    reading = read("We got the draft plan last week. What does Section I mean? We want the special school near "
+                   "us, can we ask for it?", TODAY)
+    assert [entry.term_id for entry in reading.asked_terms] == ["section_i"]
+    assert "draft_names_no_school" not in [point.key for point in reading.points]
+    text = reply(reading, TODAY).text
+    assert text.count("empty") == 1, text  # "Section I ... is empty in the draft plan", said once
+
+
+def test_said_by_terms_names_real_glossary_terms() -> None:
+    from send_guide.glossary import spellings
+
+    known = set(spellings().values())
+    assert all(set(point.said_by_terms) <= known for point in catalogue().points)
+    assert any(point.said_by_terms for point in catalogue().points)

@@ -7,8 +7,8 @@ from rasa.shared.nlu.training_data.message import Message
 from components.situation_override import SituationOverride
 
 
-def after_override(text: str, intent: str) -> str:
-    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": 0.8}})
+def after_override(text: str, intent: str, confidence: float = 0.8) -> str:
+    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": confidence}})
     SituationOverride().process([message])
     return message.get(INTENT)["name"]
 
@@ -44,3 +44,13 @@ def test_a_story_given_a_situation_topic_stays_that_topic() -> None:
              "and no support in class. What are his rights?")
     assert after_override(story, "exclusion") == "exclusion"
     assert after_override(story, "challenging_behaviour") == "describe_situation"
+
+
+def test_one_long_question_keeps_the_faq_topic_the_classifier_is_sure_of() -> None:
+    question = "can i take my autistic son out of school and teach him at home myself"
+    assert after_override(question, "home_education") == "home_education"
+    question = "i deregistered my son last week, does the council still have to do his annual review"
+    assert after_override(question, "home_education") == "describe_situation"  # told first, then asked
+    unsure = "can my son give his views at the annual review even if he doesnt talk much"
+    assert after_override(unsure, "annual_review", confidence=0.8) == "annual_review"
+    assert after_override(unsure, "annual_review", confidence=0.3) == "describe_situation"

@@ -56,3 +56,12 @@ def test_no_short_training_example_of_another_topic_names_a_situation_topic() ->
              for text in texts
              if not wants_whole_reply(read(text, TODAY)) and named(text) not in (None, intent)]
     assert wrong == []
+
+
+def test_the_deadline_forms_dates_offer_the_situation_they_belong_to() -> None:
+    from send_guide.situation.topic_question import topic_for_dates_of
+
+    assert topic_for_dates_of("phase-transfer").intent == "phase_transfer"
+    assert topic_for_dates_of("cease").intent == "plan_ceasing"
+    assert topic_for_dates_of("decision") is None  # a refused assessment, a refused plan or a final plan
+    assert topic_for_dates_of(None) is None
