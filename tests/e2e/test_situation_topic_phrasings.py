@@ -39,16 +39,13 @@ def answered_by_its_dates(replies: list, intent: str) -> bool:
     return offered and any(rule.duty.split("{date}")[0] in text for rule in RULES.values())
 
 
-# The issue asks for all of each topic's 5. Measured on 2026-12-03 (second session): plan_ceasing and
-# refused_assessment 6 of 6, exclusion, school_ignoring_ehcp and out_of_school 5 of 5, phase_transfer 3 of
-# 5 (a "when" question with a school year gets the deadline form's exact date; a misspelt "phase tranfer"
-# gets "did you mean" with the topic first), post16 3 of 5 (its misses get the assessment and EHC plan
-# answers). This floor guards against a fall; the figures are reported, not met where below 5.
-FLOOR = 3
+# The issue asks for all of each topic's 5, and all are met (measured 2026-12-03, third session: every topic
+# 5 of 5 or 6 of 6; phase_transfer's "when" question is answered by its exact date, answered_by_its_dates).
+FLOOR = 5
 
 
 def test_held_out_phrasings_get_their_situations_answer(assistant) -> None:
-    """Each phrasing as the first message of a new conversation; each topic keeps at least FLOOR."""
+    """Each phrasing as the first message of a new conversation; each topic gets at least FLOOR."""
     phrasings = situation_phrasings()
     answered = dict.fromkeys((intent for _, intent in phrasings), 0)
     missed: dict[str, list[str]] = {}
