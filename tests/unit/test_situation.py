@@ -830,3 +830,11 @@ def test_said_by_terms_names_real_glossary_terms() -> None:
     known = set(spellings().values())
     assert all(set(point.said_by_terms) <= known for point in catalogue().points)
     assert any(point.said_by_terms for point in catalogue().points)
+
+
+@pytest.mark.parametrize("text", [
+    "We got the draft plan 2 weeks ago and it names the school they picked, not ours. Can we change it?",
+    "The draft EHCP says mainstream school X but we want the special school. What now?",
+])
+def test_a_draft_that_names_a_school_is_told_it_must_not(text: str) -> None:
+    assert "The draft plan must not name a school." in reply(read(text, TODAY), TODAY).text
