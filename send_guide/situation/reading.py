@@ -32,7 +32,10 @@ _ASKING = re.compile(
     r"\b(?:any (?:advice|ideas|help|tips|thoughts|suggestions)|what (?:should|can|do) (?:i|we)\b|"
     r"what are (?:my|our) (?:options|rights)|where do (?:i|we) (?:go|stand)|i (?:need|want) to know|"
     r"please help|not sure what to do|don'?t know what to do|(?:can|could) (?:they|the school|the council|the la)\b|"
-    r"is (?:it|this|that) (?:legal|allowed|right|normal)|do (?:i|we) have (?:a|the) right)", re.I)
+    r"is (?:it|this|that) (?:legal|allowed|right|normal)|do (?:i|we) have (?:a|the) right)"
+    # a question after a comma, with no question mark: "i took him off roll, does the council still have to ..."
+    r"|,\s*(?:does|do|is|are|can|could|will|should|must|has|have)\s+(?:the|they|he|she|it|we|i|my|our|his|her)\b",
+    re.I)
 # A question about appealing ("is it worth appealing?") is about the decision that can be appealed,
 # though it does not name it.
 _ABOUT_APPEALING = re.compile(r"\bappeal\w*|\btribunal\b|\bchallenge\s+(?:the\s+|this\s+|their\s+)?decision", re.I)

@@ -123,6 +123,8 @@ def test_distress_in_a_parents_own_words_is_acknowledged(said: str) -> None:
     ("what also upsets me is when I pick him up", False),
     ("We asked the council in September.", False),
     ("Who do I send comments to", True),
+    ("i took him off the roll, does the council still have to review his plan", True),
+    ("My son is 8, has autism and is in year 3.", False),
 ])
 def test_questions_are_sentences_that_ask(sentence: str, asks: bool) -> None:
     assert is_question(sentence) is asks
