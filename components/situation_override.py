@@ -1,9 +1,9 @@
 """Answer a story as a whole: a message that describes where the family is in the EHC process
 (send_guide.situation) and is more than a short question gets one reply about all of it,
-whatever single word a classifier picked on; one long question keeps the FAQ topic the classifier is
-sure of ("can I take my son out of school and teach him at home myself?"). Runs after DeadlineOverride,
-so a story with a date in passing is not taken into the deadline form, and before CrisisOverride, so
-safety wins.
+whatever single word a classifier picked on, under its main situation's topic when that is one.
+One long question keeps the FAQ topic the classifier is sure of ("can I take my son out of school
+and teach him at home myself?"). Runs after DeadlineOverride, so a story with a date in passing is
+not taken into the deadline form, and before CrisisOverride, so safety wins.
 A situation topic the classifier chose ("exclusion") stays a topic: the same action answers it,
 reading a story as a whole. A short message that names a situation topic by the situation's own
 words becomes that topic (send_guide/situation/topic_question.py), also when the classifier chose
@@ -53,6 +53,14 @@ def _not_about_time(intent: str | None, reading: Reading) -> bool:
     return intent == DEADLINE_INTENT and bool(reading.questions) and not reading.asks_about_time
 
 
+def _story_intent(reading: Reading) -> str:
+    """A story whose main situation is a situation topic is that topic: the topic's action reads a
+    story as a whole, so the reply is the same, and the conversation (and staff triage) name what
+    it is about. Any other story is describe_situation."""
+    topic = topics().answered_by(reading.main.key) if reading.main is not None else None
+    return topic.intent if topic is not None else SITUATION_INTENT
+
+
 def _sure_topic(message: Message, topic: Topic | None) -> bool:
     """The classifier chose an FAQ topic and is sure of it: one long question keeps that answer."""
     confidence = (message.get(INTENT) or {}).get("confidence") or 0.0
@@ -85,7 +93,7 @@ class SituationOverride(StatelessComponent):
                 logger.error("situation reading failed: %s", type(error).__name__)
                 continue
             if story:
-                promote_intent(message, SITUATION_INTENT)
+                promote_intent(message, _story_intent(reading))
             elif to_form:
                 promote_intent(message, DEADLINE_INTENT)
             elif named and named != intent:

@@ -39,11 +39,15 @@ def test_a_short_question_becomes_the_situation_topic_its_words_name(text: str, 
 
 
 def test_a_story_given_a_situation_topic_stays_that_topic() -> None:
-    """Its action reads the story as a whole; only other intents become describe_situation."""
+    """Its action reads the story as a whole; another intent becomes the topic of the story's main
+    situation, or describe_situation when that is not a topic."""
     story = ("My son was excluded for 5 days last week. The school says it is his behaviour but he has autism "
              "and no support in class. What are his rights?")
     assert after_override(story, "exclusion") == "exclusion"
-    assert after_override(story, "challenging_behaviour") == "describe_situation"
+    assert after_override(story, "challenging_behaviour") == "exclusion"
+    not_a_topic = ("We got the draft plan last week and it is very vague. Section F says access to support. "
+                   "Who do I send my comments to?")
+    assert after_override(not_a_topic, "draft_plan_school") == "describe_situation"
 
 
 def test_one_long_question_keeps_the_faq_topic_the_classifier_is_sure_of() -> None:
