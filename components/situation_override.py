@@ -9,7 +9,8 @@ reading a story as a whole. A short message that names a situation topic by the 
 words becomes that topic (send_guide/situation/topic_question.py), also when the classifier chose
 another situation topic ("they want to cease his plan" is the plan stopped, not a refused assessment),
 and when the deadline form was chosen for a question that asks nothing about a date. A situation
-topic's short question about when, which the deadline form can answer at once, goes to the form.
+topic's short question about when, which the deadline form can answer at once, goes to the form, as
+does such a question the classifiers could not place.
 """
 
 import logging
@@ -87,7 +88,7 @@ class SituationOverride(StatelessComponent):
                 # suspended" stays a call back).
                 named = situation_topic_named(reading) if not story and (
                     topic is not None or intent == FALLBACK_INTENT or _not_about_time(intent, reading)) else None
-                to_form = (not story and topic is not None and topic.situation
+                to_form = (not story and ((topic is not None and topic.situation) or intent == FALLBACK_INTENT)
                            and deadline_form_answers_at_once(reading, text, today))
             except Exception as error:  # a fault in the reading must not cost the user the classifier's answer
                 logger.error("situation reading failed: %s", type(error).__name__)

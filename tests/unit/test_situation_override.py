@@ -31,6 +31,8 @@ def after_override(text: str, intent: str, confidence: float = 0.8) -> str:
     ("they refused to assess on 12 November", "ask_deadline", "ask_deadline"),
     # a situation topic's question about when, that the deadline form answers at once, goes to the form
     ("my daughter is in year 6, when must the plan name her secondary school", "phase_transfer", "ask_deadline"),
+    # ... and so does one the classifiers could not place
+    ("my daughter is in year 6, when must the plan name her secondary school", "nlu_fallback", "ask_deadline"),
     # ... but not one the form would have to ask back about
     ("when will the council name the new school in the plan", "phase_transfer", "phase_transfer"),
 ])
