@@ -1,6 +1,7 @@
-"""Not understood when an English message has no word the training data knows (or nearly knows):
-a thin adapter over send_guide/vocabulary.py. Runs after the classifiers and the language
-identification, before the deadline and crisis overrides (safety still wins)."""
+"""Not understood when an English message has no word the training data knows (or nearly knows),
+or no word at all and the classifier is unsure ("😭😭😭"): a thin adapter over
+send_guide/vocabulary.py. Runs after the classifiers and the language identification, before the
+deadline and crisis overrides (safety still wins)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from send_guide.languages.identify import ENGLISH
-from send_guide.vocabulary import Vocabulary, common_english_words
+from send_guide.vocabulary import WORDLESS_SURE, Vocabulary, common_english_words, is_wordless
 
 FALLBACK_INTENT = "nlu_fallback"
 LANGUAGE_KEY = "language"  # set by components/multilingual_intents.py
@@ -52,7 +53,10 @@ class UnknownWordsFallback(GraphComponent):
             if self._vocabulary is None or (message.get(LANGUAGE_KEY) or {}).get("code", ENGLISH) != ENGLISH:
                 continue
             intent = (message.get(INTENT) or {}).get("name")
-            if intent and intent != FALLBACK_INTENT and not self._vocabulary.knows_a_word_of(message.get(TEXT) or ""):
+            text = message.get(TEXT) or ""
+            unsure = ((message.get(INTENT) or {}).get("confidence") or 0.0) < WORDLESS_SURE
+            if intent and intent != FALLBACK_INTENT and (
+                    not self._vocabulary.knows_a_word_of(text) or (is_wordless(text) and unsure)):
                 top = {"name": FALLBACK_INTENT, "confidence": 1.0}
                 message.set(INTENT, top, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [top, *(message.get(INTENT_RANKING_KEY) or [])], add_to_output=True)

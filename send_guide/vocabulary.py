@@ -28,6 +28,17 @@ NEAR = 80  # rapidfuzz ratio at which a typo counts as the word ("assesment", "s
 COMMON_ENGLISH_WORDS = 30_000
 
 
+# A message of only emoji, punctuation or symbols ("😭😭😭", "?????") carries a feeling, not a question:
+# a topic is given to it only when a classifier is this sure ("🙏" is a thank-you); else it is not understood.
+WORDLESS_SURE = 0.5
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def is_wordless(text: str) -> bool:
+    """No letter or digit in any script."""
+    return not _LETTER_OR_DIGIT.search(text)
+
+
 def words_of(text: str) -> list[str]:
     return [word for word in WORD.findall(text.lower()) if len(word) >= MIN_LENGTH]
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from send_guide.vocabulary import Vocabulary, common_english_words
+from send_guide.vocabulary import Vocabulary, common_english_words, is_wordless
 from tests.project_files import nlu_examples
 
 TRAINING_TEXTS = [text for examples in nlu_examples().values() for text in examples]
@@ -35,3 +35,11 @@ def test_a_common_word_is_known_only_as_written_not_as_a_typo() -> None:
 def test_the_trained_vocabulary_comes_back_whole(tmp_path) -> None:
     VOCABULARY.save(tmp_path)
     assert Vocabulary.load(tmp_path) == VOCABULARY
+
+
+@pytest.mark.parametrize(("text", "wordless"), [
+    ("😭😭😭", True), ("?????", True), ("...", True), ("🙏", True),
+    ("ok", False), ("12", False), ("کیا", False), ("😭 help", False),
+])
+def test_a_message_of_only_emoji_or_punctuation_is_wordless(text: str, wordless: bool) -> None:
+    assert is_wordless(text) is wordless
