@@ -153,10 +153,14 @@ def _exact_terms(clause: str) -> list[tuple[str, int, int]]:
 def term_asked_about(sentence: str) -> GlossaryEntry | None:
     """The term a part of a longer message asks the meaning of ("what does SENCO mean"), by its exact
     spellings only (a loose match in a long story finds words nobody asked about); None if none."""
-    for clause in _CLAUSE_BREAK.split(sentence):
-        clause = clause.strip(" ?.!")  # before the terms are found: their places are in this text
+    clauses = [clause.strip(" ?.!") for clause in _CLAUSE_BREAK.split(sentence)]  # stripped before the
+    clauses = [clause for clause in clauses if clause]  # terms are found: their places are in this text
+    for clause in clauses:
         terms = _exact_terms(clause)
-        if terms and is_definition_question(clause, terms):
+        # The term alone is a question only as the whole message ("SENCO?"): in a list of facts
+        # ("my son is 9, autistic, school say ...") it asks nothing.
+        bare = len(terms) == 1 and terms[0][1] == 0 and terms[0][2] == len(clause)
+        if terms and is_definition_question(clause, terms) and not (bare and len(clauses) > 1):
             return entries().get(terms[0][0])
     return None
 

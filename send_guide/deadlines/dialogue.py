@@ -82,6 +82,8 @@ _ASKED_TOPICS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("no_plan", r"not\s+(?:to\s+)?(?:issue|make|give)|no\s+plan|refuse", ("no_plan_notice", "order_no_plan_notice")),
     ("final", r"final|finished|full plan|plan (?:be )?(?:due|ready|come)|get the plan|amended plan|new plan",
      ("final_plan", "order_final_plan", "amended_plan", "reassessment_plan")),
+    # "Is the council late?": the council's date that has passed most recently (main_deadline)
+    ("late", r"\blate\b|\boverdue\b|out of time|missed (?:the|its|their) (?:deadline|date)", ()),
     ("decision", r"hear|decide|decision|answer|whether|if they will|response|outcome",
      ("decide_to_assess", "review_decision", "order_assess_notice")),
 )
@@ -315,8 +317,12 @@ def timeline_of(state: DeadlineState, today: Date) -> Timeline:
 
 
 def main_deadline(state: DeadlineState, timeline: Timeline, today: Date) -> Deadline:
-    """The deadline the person asked about; otherwise the next one still to come (or the last)."""
+    """The deadline the person asked about ("is the council late?": the council's latest date that has
+    passed); otherwise the next one still to come (or the last)."""
     by_key = {d.rule.key: d for d in timeline.deadlines}
+    passed = [d for d in timeline.deadlines if d.due < today and d.rule.party is Party.COUNCIL]
+    if state.asked == "late" and passed:
+        return passed[-1]
     for topic, _, keys in _ASKED_TOPICS:
         if topic == state.asked:
             for key in keys:

@@ -158,8 +158,10 @@ def deadline_form_answers_at_once(reading: Reading, text: str, today: Date) -> b
 def prefers_deadline_form(reading: Reading) -> bool:
     """A short question about a date that gives an exact date ("the plan was issued on 15 March
     2024, when is the annual review due?") is a deadline question: the deadline form answers
-    exactly that date. A longer story gets the whole reply, which gives the dates too."""
-    return reading.asks_about_time and reading.text_words < BROAD_STORY_WORDS and any(d.exact for d in reading.dates)
+    exactly that date. A longer story, or a rough date ("about 7 weeks ago"), gets the whole reply,
+    which gives the dates too and says how rough they are."""
+    return reading.asks_about_time and reading.text_words < BROAD_STORY_WORDS and any(
+        d.exact and not d.approximate for d in reading.dates)
 
 
 def sentences_of(text: str) -> list[str]:

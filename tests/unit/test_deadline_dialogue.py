@@ -286,3 +286,15 @@ def test_a_school_move_with_a_month_and_year_is_a_deadline_question() -> None:
     """A month and year is all a school move needs ("A month and year is enough")."""
     assert is_deadline_question("my daughter moves from year 6 to secondary school in September 2026", TODAY)
     assert not is_deadline_question("my daughter moves to secondary school in September", TODAY)
+
+
+def test_is_the_council_late_is_answered_with_the_date_that_passed() -> None:
+    """"Is the council late?" gets the council's date that has passed, not the next one to come."""
+    today = D(2026, 12, 3)
+    late = step(DeadlineState(), "we asked for an assessment on 15 October 2026, is the council late?",
+                "ask_deadline", today, fresh=True)
+    first = answer(late.state, today).splitlines()[0]
+    assert "by Thursday 26 November 2026" in first and "the council is late" in first
+    not_yet = step(DeadlineState(), "we asked for an assessment on 1 December 2026, are they late?",
+                   "ask_deadline", today, fresh=True)
+    assert "by Tuesday 12 January 2027" in answer(not_yet.state, today).splitlines()[0]

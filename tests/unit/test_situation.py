@@ -840,3 +840,17 @@ def test_said_by_terms_names_real_glossary_terms() -> None:
 ])
 def test_a_draft_that_names_a_school_is_told_it_must_not(text: str) -> None:
     assert "The draft plan must not name a school." in reply(read(text, TODAY), TODAY).text
+
+
+def test_a_late_council_told_with_a_rough_date_gets_the_whole_reply() -> None:
+    """A fresh-clone run: this went to the deadline form, which gave only the 16-week date."""
+    from send_guide.situation import prefers_deadline_form
+
+    text = ("we applied for ehcp assesment about 7 weeks ago and the concil still hasnt said anything. my son is "
+            "9, autistic, school say they cant do more for him. Is this late? what should I do next, I am so stressed")
+    reading = read(text, dt.date(2026, 12, 3))
+    assert reading.main.key == "council_late" and wants_whole_reply(reading)
+    assert not reading.asked_terms  # "autistic" in a list of facts asks no meaning
+    assert not prefers_deadline_form(read("we asked about 7 weeks ago, is the council late?", TODAY))
+    answer = reply(reading, dt.date(2026, 12, 3)).text
+    assert "by Thursday 26 November 2026" in answer and "the council is late" in answer
