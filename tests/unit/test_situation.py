@@ -854,3 +854,13 @@ def test_a_late_council_told_with_a_rough_date_gets_the_whole_reply() -> None:
     assert not prefers_deadline_form(read("we asked about 7 weeks ago, is the council late?", TODAY))
     answer = reply(reading, dt.date(2026, 12, 3)).text
     assert "by Thursday 26 November 2026" in answer and "the council is late" in answer
+
+
+def test_a_late_decision_after_an_annual_review_is_answered_as_the_review() -> None:
+    """A fresh-clone read: it got the assessment's 6, 16 and 20 weeks (council_late gives way)."""
+    text = ("my sons ehcp annual review was in september and we still have not got anything back from the "
+            "council, its now december. he is in year 10. is the council late and what can i do")
+    reading = read(text, dt.date(2026, 12, 3))
+    assert reading.main.key == "annual_review"
+    answer = reply(reading, dt.date(2026, 12, 3)).text
+    assert "Within 4 weeks of the meeting" in answer and "16 weeks to say" not in answer
