@@ -109,7 +109,8 @@ def test_distress_is_acknowledged_first() -> None:
 
 
 @pytest.mark.parametrize("said", ["I had to give up work to look after him", "I am so tired of fighting the council",
-                                  "it has been a constant battle for two years"])
+                                  "it has been a constant battle for two years",
+                                  "I have to leave my job to pick him up"])
 def test_distress_in_a_parents_own_words_is_acknowledged(said: str) -> None:
     answer = reply(read(f"{said}. The council refused to assess my son. What can I do?", TODAY), TODAY)
     assert answer.text.startswith("I am sorry this is so hard."), answer.text
