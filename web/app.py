@@ -64,10 +64,11 @@ def create_app(settings: WebSettings, name: str = "send_guide_web") -> Sanic:
     async def bring_schema_up_to_date(app_: Sanic, _loop) -> None:
         migrate(engine)  # the staff tables may be newer than the database
 
+    # Strict slashes: "/index.html/" is not a file here (it was a 500 and a traceback: FILES has no such key).
     for path in FILES:
-        app.add_route(_serve_file, path, methods=["GET"], name=_route_name(path))
-    app.add_route(_privacy_notice, "/privacy.html", methods=["GET"])
-    app.add_route(_no_icon, "/favicon.ico", methods=["GET"])
+        app.add_route(_serve_file, path, methods=["GET"], name=_route_name(path), strict_slashes=True)
+    app.add_route(_privacy_notice, "/privacy.html", methods=["GET"], strict_slashes=True)
+    app.add_route(_no_icon, "/favicon.ico", methods=["GET"], strict_slashes=True)
     staff.add_routes(app)
     return app
 
