@@ -15,6 +15,9 @@ MAX_MESSAGE_CHARS = 2000
 _KEEP_EACH_END = MAX_MESSAGE_CHARS // 2
 MAX_SENDER_CHARS = 128
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Half of a UTF-16 pair on its own ("\ud800" in JSON) is no character: it cannot be written as UTF-8,
+# and the turn was lost where the text was stored or logged. It becomes the replacement character.
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SENDER = re.compile(rf"^[\w.:@-]{{1,{MAX_SENDER_CHARS}}}$")
 
 # Stand-in messages for input that has no words. They are intent payloads, so the reply
@@ -33,7 +36,7 @@ def clean_text(raw: Any) -> GuardedMessage:
     """Normalise a message's text; non-text and empty messages become stand-in payloads."""
     if not isinstance(raw, str):
         return GuardedMessage(UNREADABLE_MESSAGE if raw is not None else EMPTY_MESSAGE)
-    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", raw)).strip()
+    text = unicodedata.normalize("NFC", _LONE_SURROGATE.sub("\ufffd", _CONTROL.sub(" ", raw))).strip()
     if not text:
         return GuardedMessage(EMPTY_MESSAGE)
     if len(text) <= MAX_MESSAGE_CHARS:

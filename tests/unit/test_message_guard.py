@@ -35,3 +35,10 @@ def test_sender_must_be_a_short_plain_id() -> None:
     assert valid_sender("widget-3f2a_9") == "widget-3f2a_9"
     for bad in (None, "", 42, "a" * 129, "<script>", "x y"):
         assert valid_sender(bad) is None
+
+
+def test_a_lone_surrogate_becomes_the_replacement_character() -> None:
+    """Issue 17, item 13: "\\ud800" cannot be written as UTF-8; the turn was lost."""
+    cleaned = clean_text("\ud800 what is a senco \udfff")
+    assert cleaned.text == "\ufffd what is a senco \ufffd"
+    cleaned.text.encode("utf-8")  # no UnicodeEncodeError
