@@ -8,6 +8,11 @@ from rasa.shared.nlu.training_data.message import Message
 GUARDED_INTENTS = frozenset({"crisis", "empty_message", "unreadable_message"})
 
 
+def intent_confidence(message: Message) -> float:
+    """How sure the classifiers were of the message's top intent (0 when none was given)."""
+    return float((message.get(INTENT) or {}).get("confidence") or 0.0)
+
+
 def promote_intent(message: Message, intent: str) -> None:
     top = {"name": intent, "confidence": 1.0}
     ranking = [top] + [entry for entry in message.get(INTENT_RANKING_KEY, []) if entry.get("name") != intent]

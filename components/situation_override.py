@@ -20,7 +20,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.intent_override import promote_intent
+from components.intent_override import intent_confidence, promote_intent
 from components.stateless import StatelessComponent
 from send_guide.situation import (
     Reading,
@@ -64,8 +64,7 @@ def _story_intent(reading: Reading) -> str:
 
 def _sure_topic(message: Message, topic: Topic | None) -> bool:
     """The classifier chose an FAQ topic and is sure of it: one long question keeps that answer."""
-    confidence = (message.get(INTENT) or {}).get("confidence") or 0.0
-    return topic is not None and not topic.situation and confidence >= SURE
+    return topic is not None and not topic.situation and intent_confidence(message) >= SURE
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

@@ -15,6 +15,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from components.intent_override import intent_confidence
 from send_guide.languages.identify import ENGLISH
 from send_guide.vocabulary import WORDLESS_SURE, Vocabulary, common_english_words, is_wordless
 
@@ -54,7 +55,7 @@ class UnknownWordsFallback(GraphComponent):
                 continue
             intent = (message.get(INTENT) or {}).get("name")
             text = message.get(TEXT) or ""
-            unsure = ((message.get(INTENT) or {}).get("confidence") or 0.0) < WORDLESS_SURE
+            unsure = intent_confidence(message) < WORDLESS_SURE
             if intent and intent != FALLBACK_INTENT and (
                     not self._vocabulary.knows_a_word_of(text) or (is_wordless(text) and unsure)):
                 top = {"name": FALLBACK_INTENT, "confidence": 1.0}

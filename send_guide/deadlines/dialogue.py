@@ -320,9 +320,10 @@ def main_deadline(state: DeadlineState, timeline: Timeline, today: Date) -> Dead
     """The deadline the person asked about ("is the council late?": the council's latest date that has
     passed); otherwise the next one still to come (or the last)."""
     by_key = {d.rule.key: d for d in timeline.deadlines}
-    passed = [d for d in timeline.deadlines if d.due < today and d.rule.party is Party.COUNCIL]
-    if state.asked == "late" and passed:
-        return passed[-1]
+    if state.asked == "late":
+        passed = [d for d in timeline.deadlines if d.due < today and d.rule.party is Party.COUNCIL]
+        if passed:
+            return passed[-1]
     for topic, _, keys in _ASKED_TOPICS:
         if topic == state.asked:
             for key in keys:

@@ -69,8 +69,8 @@ class DatedEvent:
     @property
     def approximate(self) -> bool:
         """Said as a rough date ("about 2 weeks ago", "nearly a month ago"): its dates are rough too."""
-        before = self.clause[:self.clause.find(self.text)] if self.text in self.clause else ""
-        return bool(_ROUGHLY.search(before))
+        at = self.clause.find(self.text)
+        return at >= 0 and bool(_ROUGHLY.search(self.clause[:at]))
 
 
 @dataclass(frozen=True)
