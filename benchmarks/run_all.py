@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks import held_out, load, multilingual, nlu_cv, nlu_quality, real_messages, speed
+from benchmarks import fairness, held_out, load, multilingual, nlu_cv, nlu_quality, real_messages, speed
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 TARGETS = {
@@ -48,6 +48,7 @@ def main() -> None:
     bare, ours = speed.run()
     languages = multilingual.run(trained_model())
     under_load = load.run(trained_model())
+    fair = fairness.measure(trained_model())
     real = real_messages.measure(trained_model())
     right = sum(result.correct for result in languages)
     asked = sum(result.total for result in languages)
@@ -151,6 +152,8 @@ def main() -> None:
         "database. Memory is the Rasa server's resident set.",
         "",
         load.markdown(under_load, machine(), today),
+        "",
+        *fairness.markdown(fair),
     ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
     print(RESULTS.read_text(encoding="utf-8"))

@@ -9,6 +9,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from send_guide.languages.identify import PICKED_KEY
+
 # Long messages keep their beginning and their end: in a rambling message the story comes
 # first and the question usually comes last.
 MAX_MESSAGE_CHARS = 2000
@@ -19,6 +21,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # and the turn was lost where the text was stored or logged. It becomes the replacement character.
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SENDER = re.compile(rf"^[\w.:@-]{{1,{MAX_SENDER_CHARS}}}$")
+# A language tag as the widget sends it ("ur", "pt-BR", "zh-Hant"): nothing longer is a language.
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$")
 
 # Stand-in messages for input that has no words. They are intent payloads, so the reply
 # comes from the domain like every other answer and the turn is kept in the conversation.
@@ -50,4 +54,17 @@ def valid_sender(raw: Any) -> str | None:
     a missing id would otherwise mix strangers into one shared conversation)."""
     if isinstance(raw, str) and _SENDER.match(raw):
         return raw
+    return None
+
+
+def clean_metadata(raw: Any) -> dict[str, str] | None:
+    """Only what the assistant reads from a message's metadata: the language picked in the widget.
+
+    Why: Rasa stores a message's metadata with it, several times over (1 MB sent became about 4 MB
+    stored). A client may send anything there; nothing else is kept, and a picked language that
+    is not a short language tag is dropped (the message's language is then detected from its text).
+    """
+    picked = raw.get(PICKED_KEY) if isinstance(raw, dict) else None
+    if isinstance(picked, str) and _LANGUAGE_TAG.match(picked):
+        return {PICKED_KEY: picked}
     return None

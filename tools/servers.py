@@ -87,7 +87,6 @@ def running_assistant(
     With `instances` > 1, that many Rasa servers share the action server and the stores."""
     rasa_ports, action_port = [free_port() for _ in range(instances)], free_port()
     token = secrets.token_urlsafe(24)  # as `make run` does: the HTTP API is never open
-    # Passed as --auth-token=TOKEN: a token that starts with "-" would otherwise read as an option.
     log_dir = log_dir or ROOT / "test-output"
     log_dir.mkdir(parents=True, exist_ok=True)
     env = dict(
@@ -104,7 +103,13 @@ def running_assistant(
         # As `make run` and deploy/ set it: Rasa's default listen queue of 100 resets connections
         # when more arrive at once (benchmarks/RESULTS.md, "Load").
         SANIC_BACKLOG=os.environ.get("SANIC_BACKLOG") or "1024",
+        # scripts/rasa_server.py turns these into --auth-token and --cors, as `make run` does.
+        RASA_TOKEN=token,
+        # One secret for all instances: a live chat carries on whichever instance it reaches.
+        SEND_GUIDE_SESSION_SECRET=secrets.token_hex(32),
     )
+    if cors_origin:
+        env["CORS_ORIGINS"] = cors_origin
     env.update(extra_env or {})
     (log_dir / "services.sqlite3").unlink(missing_ok=True)
     (log_dir / "conversations.sqlite3").unlink(missing_ok=True)
@@ -121,10 +126,9 @@ def running_assistant(
         for number, rasa_port in enumerate(rasa_ports):
             log = log_dir / ("rasa.log" if number == 0 else f"rasa-{number + 1}.log")
             rasa_processes.append(subprocess.Popen(
-                [str(BIN / "rasa"), "run", "--model", model, "--port", str(rasa_port),
-                 "--interface", "127.0.0.1", "--enable-api", f"--auth-token={token}",
-                 "--credentials", "credentials.yml", "--endpoints", endpoints,
-                 *(["--cors", cors_origin] if cors_origin else [])],
+                [sys.executable, str(ROOT / "scripts" / "rasa_server.py"), "--model", model, "--port", str(rasa_port),
+                 "--interface", "127.0.0.1", "--enable-api",
+                 "--credentials", "credentials.yml", "--endpoints", endpoints],
                 cwd=cwd, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
             ))
         processes.extend(rasa_processes)

@@ -50,13 +50,27 @@ def test_quick_reply_buttons_send_their_payload(page: Page) -> None:
     expect(bot_messages(page)).not_to_have_count(count, timeout=ANSWER_TIMEOUT)
 
 
+def widget_state(page: Page) -> dict:
+    return page.evaluate("() => JSON.parse(Object.values(sessionStorage).find(v => v.includes('sessionId')))")
+
+
 def test_a_reload_keeps_the_conversation(page: Page) -> None:
     open_widget(page)
     ask(page, "what is a SENCO")
     expect(page.locator(".sg-log")).to_contain_text("Co-ordinator", timeout=ANSWER_TIMEOUT)
+    before = widget_state(page)
+    # The live chat (socket.io) carried it: the server made the conversation id and gave its key.
+    assert re.fullmatch(r"[0-9a-f]{32}", before["sessionId"]) and re.fullmatch(r"[0-9a-f]{64}", before["sessionKey"])
     page.reload()
     expect(page.locator(".sg-log")).to_contain_text("what is a SENCO")
     expect(page.locator(".sg-log")).to_contain_text("Co-ordinator")
+    if page.get_by_role("button", name="Ask the SEND Guide").get_attribute("aria-expanded") != "true":
+        open_widget(page)
+    count = bot_messages(page).count()
+    ask(page, "what is a personal budget")
+    expect(bot_messages(page)).not_to_have_count(count, timeout=ANSWER_TIMEOUT)
+    after = widget_state(page)
+    assert after["sessionId"] == before["sessionId"], "the server took the id and its key: the same conversation"
 
 
 def test_keyboard_only(page: Page) -> None:

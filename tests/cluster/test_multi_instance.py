@@ -87,6 +87,7 @@ def test_nginx_limits_how_fast_one_client_can_send(cluster: Cluster) -> None:
     time.sleep(2)  # a full bucket
     with ThreadPoolExecutor(max_workers=16) as pool:
         codes = list(pool.map(lambda _: requests.post(f"{cluster.nginx_url}/webhooks/rest/webhook", data="{",
+                                                      headers={"Content-Type": "application/json"},
                                                       timeout=30).status_code, range(CHAT_BURST * 3)))
     assert codes.count(429) >= CHAT_BURST / 2, codes
     assert set(codes) <= {400, 429}, "refused ones are 400 (bad JSON, from Rasa) or 429 (from nginx)"

@@ -2,6 +2,7 @@ from send_guide.message_guard import (
     EMPTY_MESSAGE,
     MAX_MESSAGE_CHARS,
     UNREADABLE_MESSAGE,
+    clean_metadata,
     clean_text,
     valid_sender,
 )
@@ -42,3 +43,10 @@ def test_a_lone_surrogate_becomes_the_replacement_character() -> None:
     cleaned = clean_text("\ud800 what is a senco \udfff")
     assert cleaned.text == "\ufffd what is a senco \ufffd"
     cleaned.text.encode("utf-8")  # no UnicodeEncodeError
+
+
+def test_metadata_keeps_only_a_picked_language_tag() -> None:
+    assert clean_metadata({"language": "ur", "junk": "x" * 100_000}) == {"language": "ur"}
+    assert clean_metadata({"language": "pt-BR"}) == {"language": "pt-BR"}
+    for raw in (None, "ur", [], {"language": "x" * 40}, {"language": "<b>"}, {"language": {"code": "ur"}}, {}):
+        assert clean_metadata(raw) is None

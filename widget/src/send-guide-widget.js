@@ -80,9 +80,12 @@
   if (!state.sessionId) state.sessionId = newSessionId();
   if (!Array.isArray(state.history)) state.history = [];
 
+  // 128 random bits as 32 hex digits. Used for REST only: on socket.io the server makes the id and
+  // gives its key with it (send_guide/session_keys.py), and the widget keeps both for a reload.
   function newSessionId() {
-    if (window.crypto && crypto.randomUUID) return crypto.randomUUID().replace(/-/g, "");
-    return String(Date.now()) + Math.random().toString(16).slice(2);
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
   }
 
   // --- DOM ---------------------------------------------------------------------------------
@@ -281,6 +284,7 @@
   // --- transport: socket.io first, REST if it cannot connect ---------------------------------
   var socket = null;
   var useRest = false;
+  var sessionConfirmed = false;
 
   function loadSocketIo(callback) {
     if (window.io) return callback();
@@ -296,10 +300,23 @@
       socket = window.io(config.botUrl, { transports: ["websocket", "polling"], reconnection: true });
       socket.on("connect", function () {
         useRest = false;
-        socket.emit("session_request", { session_id: state.sessionId });
+        sessionConfirmed = false;
+        socket.emit("session_request", { session_id: state.sessionId, session_key: state.sessionKey });
         setStatus("");
       });
+      // The server's conversation id and its key: the same ones again after a reload, or new ones.
+      socket.on("session_confirm", function (session) {
+        if (!session || typeof session.session_id !== "string") return;
+        state.sessionId = session.session_id;
+        state.sessionKey = session.session_key;
+        store.save(state);
+        sessionConfirmed = true;
+      });
       socket.on("bot_uttered", fromBot);
+      // A message the server would not take (sent too fast, or not in the chat's form): say why.
+      socket.on("request_error", function (problem) {
+        setStatus(problem && typeof problem.text === "string" ? problem.text : t("unreachable"));
+      });
       socket.on("connect_error", function () {
         useRest = true;
         setStatus(t("slow"));
@@ -331,7 +348,7 @@
     remember(entry);
     render(entry);
     setStatus(t("typing"));
-    if (socket && socket.connected && !useRest) {
+    if (socket && socket.connected && sessionConfirmed && !useRest) {
       socket.emit("user_uttered", { message: text, session_id: state.sessionId, customData: pickedLanguage() });
     } else {
       sendRest(text);

@@ -1,0 +1,35 @@
+"""How many messages one live-chat connection may send: a few at once, then one every few seconds.
+
+Why: nginx limits how fast one client sends over HTTP, but a WebSocket is one long request, so
+its messages pass nginx unseen. A person types a message in seconds and clicks a button at most
+a few times in a row; a script sends hundreds a second. The allowance is a token bucket: BURST
+messages at once, then one more every REFILL_SECONDS. Time is passed in, so tests need no clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BURST = 8
+REFILL_SECONDS = 2.0
+
+
+@dataclass
+class MessageAllowance:
+    burst: int = BURST
+    refill_seconds: float = REFILL_SECONDS
+    _tokens: float = float(BURST)
+    _last: float | None = None
+
+    def __post_init__(self) -> None:
+        self._tokens = float(self.burst)
+
+    def take(self, now: float) -> bool:
+        """True if a message sent at `now` (seconds, any monotonic clock) is within the allowance."""
+        if self._last is not None:
+            self._tokens = min(float(self.burst), self._tokens + (now - self._last) / self.refill_seconds)
+        self._last = now
+        if self._tokens < 1:
+            return False
+        self._tokens -= 1
+        return True
