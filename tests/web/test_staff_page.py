@@ -15,7 +15,7 @@ from send_guide.languages.status import WIDGET_LOCALES_DIR
 from send_guide.triage.cases import CallBackRequest, open_case
 from send_guide.triage.feedback import UNANSWERED, record
 from send_guide.triage.model import StaffSession, TriageCase
-from send_guide.triage.throttle import LIMIT
+from send_guide.triage.throttle import PAIR_LIMIT
 from send_guide.triage.urgency import Level, Urgency
 from tests.project_files import read_yaml
 from tests.web.conftest import PASSWORD, RETENTION_DAYS, StaffSite
@@ -101,7 +101,7 @@ def test_the_session_cookie_is_out_of_reach_of_scripts_and_other_sites(staff_sit
 
 def test_guessing_is_stopped_after_a_few_tries(staff_site: StaffSite) -> None:
     staff_site.add_staff("guessed")
-    for attempt in range(LIMIT):
+    for attempt in range(PAIR_LIMIT):
         reply = requests.post(f"{staff_site.url}/staff/login", data={"username": "guessed", "password": f"no{attempt}"},
                               timeout=30)
         assert reply.status_code == 401
@@ -264,4 +264,5 @@ def test_the_report_lists_each_translation_with_its_review_status(staff_site: St
 def test_the_privacy_notice_states_the_configured_retention_period(staff_site: StaffSite) -> None:
     notice = requests.get(f"{staff_site.url}/privacy.html", timeout=30).text
     assert f"for {RETENTION_DAYS} days" in notice and "90 days" not in notice and "{{" not in notice
+
 
