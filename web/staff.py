@@ -60,6 +60,9 @@ REFERENCE = re.compile(r"CB-[A-Z0-9]{6}")
 READ = "/staff/read"
 _EMAIL = re.compile(EMAIL)
 VIEWS = {"open": OPEN_STATUSES, "closed": ("closed",)}
+# A visitor's words shown on the answer report are cut to this many characters (what is stored is
+# already shorter, send_guide/triage/feedback.py MAX_MESSAGE; this holds for any row, however it got there).
+REPORT_CHARS = 300
 HEADERS = {
     "Cache-Control": "no-store",  # personal data: never kept by the browser or a proxy
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -276,8 +279,14 @@ def _export(ctx: StaffContext) -> response.HTTPResponse:
 
 
 def _report(ctx: StaffContext) -> response.HTTPResponse:
-    return ctx.render("report.html", scores=feedback.least_helpful(ctx.db), unanswered=feedback.unanswered(ctx.db),
-                      translations=translation_statuses())
+    unanswered = [_shortened(question) for question in feedback.unanswered(ctx.db)]
+    return ctx.render("report.html", scores=feedback.least_helpful(ctx.db), unanswered=unanswered,
+                      report_chars=REPORT_CHARS, translations=translation_statuses())
+
+
+def _shortened(text: str) -> str:
+    """A visitor's words cut to REPORT_CHARS, with "…" when something was cut."""
+    return text if len(text) <= REPORT_CHARS else text[:REPORT_CHARS] + "…"
 
 
 # --- read a message ---------------------------------------------------------------------------------

@@ -252,6 +252,21 @@ def test_feedback_is_stored_without_numbers_or_addresses_and_reported(engine, se
     assert "transport: 2 / 3" in report.stdout and "[e-mail]" in report.stdout
 
 
+def test_feedback_is_kept_at_most_a_few_times_an_hour_for_one_conversation(session) -> None:
+    """Issue 17, item 10: one visitor cannot fill the report (or the database) with feedback."""
+    from send_guide.triage import feedback
+
+    kept = [feedback.record(session, "busy", "transport", False, f"try {n}", NOW + dt.timedelta(seconds=n))
+            for n in range(feedback.MAX_PER_CONVERSATION + 5)]
+    assert all(kept[:feedback.MAX_PER_CONVERSATION]) and not any(kept[feedback.MAX_PER_CONVERSATION:])
+    assert feedback.record(session, "someone-else", "transport", False, "fine", NOW) is not None
+    later = NOW + feedback.PER_CONVERSATION_WINDOW + dt.timedelta(seconds=1)
+    assert feedback.record(session, "busy", "transport", True, "an hour on", later) is not None
+    session.commit()
+    stored = session.scalar(select(func.count()).select_from(Feedback).where(Feedback.conversation_id == "busy"))
+    assert stored == feedback.MAX_PER_CONVERSATION + 1
+
+
 # --- staff page sessions -------------------------------------------------------------------------
 
 def test_a_session_opens_with_its_token_only_and_ends_on_idle_age_logout_or_disabled_account(session) -> None:
