@@ -17,6 +17,7 @@ from send_guide.languages.status import WIDGET_LOCALES_DIR
 from send_guide.services.db import make_engine, migrate, session_factory
 from send_guide.triage.cases import retention_days
 from web import staff
+from web.headers import add_security_headers, page_policy
 from web.settings import WebSettings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,6 +71,7 @@ def create_app(settings: WebSettings, name: str = "send_guide_web") -> Sanic:
     app.add_route(_privacy_notice, "/privacy.html", methods=["GET"], strict_slashes=True)
     app.add_route(_no_icon, "/favicon.ico", methods=["GET"], strict_slashes=True)
     staff.add_routes(app)
+    app.register_middleware(add_security_headers, "response")  # every response, error pages too
     return app
 
 
@@ -96,13 +98,10 @@ async def _no_icon(_request: Request) -> response.HTTPResponse:
 
 
 def _page(request: Request, body: bytes, content_type: str) -> response.HTTPResponse:
-    bot_url = request.app.ctx.settings.bot_url
-    bot_ws = bot_url.replace("http", "ws", 1)
-    # The page may talk only to itself and the bot; inline script is the embedding snippet.
-    policy = (f"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-              f"connect-src 'self' {bot_url} {bot_ws}; img-src 'self' data:; frame-ancestors 'none'")
+    # The embedding snippet's inline settings run by their hash, no other inline script.
+    text = body.decode("utf-8", errors="replace") if content_type.startswith("text/html") else ""
     return response.raw(body, content_type=content_type, headers={
-        "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff", "Content-Security-Policy": policy})
+        "Cache-Control": "no-cache", "Content-Security-Policy": page_policy(request.app.ctx.settings.bot_url, text)})
 
 
 def _route_name(path: str) -> str:

@@ -35,7 +35,7 @@ from send_guide.services.db import as_utc
 from send_guide.situation.explain import reading_lines
 from send_guide.situation.summary import describe
 from send_guide.time import today_in_england
-from send_guide.triage import feedback, sessions
+from send_guide.triage import audit, feedback, sessions
 from send_guide.triage.callback import read_contact
 from send_guide.triage.cases import (
     OPEN_STATUSES,
@@ -48,8 +48,8 @@ from send_guide.triage.cases import (
 )
 from send_guide.triage.message import MAX_CHARS, MessageTriage, triage_message
 from send_guide.triage.model import STATUSES, StaffSession, TriageCase
-from send_guide.triage.staff import verify_login
-from send_guide.triage.throttle import LoginThrottle
+from send_guide.triage.staff import MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, log_in, too_long
+from send_guide.triage.throttle import WINDOW, LoginThrottle
 from send_guide.triage.urgency import Level
 from web import transcript
 
@@ -60,6 +60,9 @@ REFERENCE = re.compile(r"CB-[A-Z0-9]{6}")
 READ = "/staff/read"
 _EMAIL = re.compile(EMAIL)
 VIEWS = {"open": OPEN_STATUSES, "closed": ("closed",)}
+# A visitor's words shown on the answer report are cut to this many characters (what is stored is
+# already shorter, send_guide/triage/feedback.py MAX_MESSAGE; this holds for any row, however it got there).
+REPORT_CHARS = 300
 HEADERS = {
     "Cache-Control": "no-store",  # personal data: never kept by the browser or a proxy
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -95,6 +98,7 @@ View = Callable[..., response.HTTPResponse]
 def add_routes(app: Sanic) -> None:
     app.ctx.throttle = LoginThrottle()
     app.ctx.templates.filters.update(when=_when, waited=_waited, urgency=_urgency)
+    app.ctx.templates.globals.update(max_name=MAX_NAME_LENGTH, max_password=MAX_PASSWORD_LENGTH)
     app.add_route(_login_form, LOGIN, methods=["GET"])
     app.add_route(_login, LOGIN, methods=["POST"])
     app.add_route(_staff_only(_queue_page), "/staff", methods=["GET"])
@@ -179,17 +183,24 @@ async def _login(request: Request) -> response.HTTPResponse:
 
 
 def _check_login(request: Request, name: str, password: str) -> response.HTTPResponse:
+    """Too long is refused before anything else; then the attempt is counted (send_guide/triage/
+    throttle.py) before the password is checked, so guesses sent at once cannot pass together."""
     now, throttle = _now(), request.app.ctx.throttle
-    if throttle.blocked(name, now):
+    if too_long(name, password):
+        return _render(request, "login.html", 400, error=f"The name can have at most {MAX_NAME_LENGTH} characters "
+                       f"and the password at most {MAX_PASSWORD_LENGTH}: this is too long.")
+    attempt = throttle.attempt(name, _client(request), now)
+    if attempt is None:
         return _render(request, "login.html", 429, username=name,
-                       error="Too many wrong passwords for this name. Wait 15 minutes, then try again.")
+                       error=f"Too many wrong passwords. Wait {WINDOW.seconds // 60} minutes, then try again.")
     with request.app.ctx.sessions.begin() as db:
-        user = verify_login(db, name, password)
+        user = log_in(db, name, password, now)
         if user is None:
-            throttle.failed(name, now)
+            # Kept in the staff audit trail as it commits; the log gets no name: it may be a password.
+            log.info("Staff login failed (see the staff audit trail)")
             return _render(request, "login.html", 401, username=name,
                            error="The name or the password is wrong. Check them and try again.")
-        throttle.succeeded(name)
+        throttle.succeeded(attempt)
         sessions.close(db, request.cookies.get(COOKIE))  # a new token at every login
         opened = sessions.open_session(db, user, now)
     log.info("Staff login: %s", user.username)
@@ -203,8 +214,16 @@ def _check_login(request: Request, name: str, password: str) -> response.HTTPRes
     return redirect
 
 
+def _client(request: Request) -> str:
+    """The client's address as this server knows it: the one the proxy passed on when the server is
+    configured to trust a proxy (SEND_GUIDE_WEB_PROXIES_COUNT; Sanic's remote_addr is empty
+    otherwise), else the connection's own."""
+    return request.remote_addr or request.ip
+
+
 def _logout(ctx: StaffContext) -> response.HTTPResponse:
     sessions.close(ctx.db, ctx.request.cookies.get(COOKIE))
+    audit.record(ctx.db, ctx.now, ctx.username, audit.LOGOUT)
     redirect = response.redirect(LOGIN + "?out=1", status=303)
     redirect.cookies[COOKIE] = ""
     redirect.cookies[COOKIE]["path"] = "/staff"
@@ -249,7 +268,9 @@ def _change_status(ctx: StaffContext, reference: str) -> response.HTTPResponse:
 def _export(ctx: StaffContext) -> response.HTTPResponse:
     show = ctx.request.args.get("show", "open")
     buffer = io.StringIO()
-    count = export_csv(ctx.db, buffer, VIEWS.get(show, OPEN_STATUSES))
+    show = show if show in VIEWS else "open"
+    count = export_csv(ctx.db, buffer, VIEWS[show])
+    audit.record(ctx.db, ctx.now, ctx.username, audit.EXPORT, f"{count} {show} cases as CSV")
     log.info("Staff export: %s exported %d cases", ctx.username, count)
     name = f"sendias-call-backs-{ctx.now.astimezone(LONDON):%Y-%m-%d}.csv"
     # With a byte order mark, spreadsheet programs read names in any script correctly.
@@ -258,8 +279,14 @@ def _export(ctx: StaffContext) -> response.HTTPResponse:
 
 
 def _report(ctx: StaffContext) -> response.HTTPResponse:
-    return ctx.render("report.html", scores=feedback.least_helpful(ctx.db), unanswered=feedback.unanswered(ctx.db),
-                      translations=translation_statuses())
+    unanswered = [_shortened(question) for question in feedback.unanswered(ctx.db)]
+    return ctx.render("report.html", scores=feedback.least_helpful(ctx.db), unanswered=unanswered,
+                      report_chars=REPORT_CHARS, translations=translation_statuses())
+
+
+def _shortened(text: str) -> str:
+    """A visitor's words cut to REPORT_CHARS, with "…" when something was cut."""
+    return text if len(text) <= REPORT_CHARS else text[:REPORT_CHARS] + "…"
 
 
 # --- read a message ---------------------------------------------------------------------------------

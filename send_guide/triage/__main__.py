@@ -1,12 +1,17 @@
 """Staff commands for the call-back cases.
 
   python -m send_guide.triage add-staff NAME      make a staff account (asks for the password)
+  python -m send_guide.triage deactivate-staff NAME   stop an account logging in, ending its sessions
+  python -m send_guide.triage remove-staff NAME   delete a deactivated account (case histories and
+                                                  the audit trail keep its name)
+  python -m send_guide.triage audit [--days N]    the staff audit trail: logins, failed logins,
+                                                  logouts, exports, account changes (default 7 days)
   python -m send_guide.triage export FILE.csv     the queue as CSV (most urgent first)
   python -m send_guide.triage report              least helpful answers, unanswered questions, and
                                                   which translations a fluent speaker has not checked
   python -m send_guide.triage retention [--days N]
-      delete cases, their audit trail, conversations and feedback older than N days (default:
-      RETENTION_DAYS, else 90), and ended staff sessions; run it daily, e.g. from cron
+      delete cases, their audit trail, conversations, feedback and the staff audit trail older
+      than N days (default: RETENTION_DAYS, else 90), and ended staff sessions; run it daily, e.g. from cron
 """
 
 from __future__ import annotations
@@ -18,10 +23,12 @@ import sys
 
 from send_guide import conversations
 from send_guide.languages.status import translation_statuses
-from send_guide.services.db import make_engine, migrate, session_factory
-from send_guide.triage import feedback, sessions
+from send_guide.services.db import as_utc, make_engine, migrate, session_factory
+from send_guide.triage import audit, feedback, sessions
 from send_guide.triage.cases import delete_older_than, export_csv, retention_days
-from send_guide.triage.staff import StaffAccountError, add_staff
+from send_guide.triage.staff import StaffAccountError, add_staff, deactivate, normalise, remove
+
+AUDIT_DAYS = 7
 
 
 def _password(from_stdin: bool) -> str:
@@ -46,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     staff = commands.add_parser("add-staff", help="make a staff account")
     staff.add_argument("name")
     staff.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    commands.add_parser("deactivate-staff", help="stop an account logging in and end its sessions").add_argument("name")
+    commands.add_parser("remove-staff", help="delete a deactivated account").add_argument("name")
+    trail = commands.add_parser("audit", help="the staff audit trail")
+    trail.add_argument("--days", type=int, default=AUDIT_DAYS)
     export = commands.add_parser("export", help="the queue as CSV")
     export.add_argument("file")
     commands.add_parser("report", help="least helpful answers, unanswered questions, translations to check")
@@ -62,9 +73,24 @@ def main(argv: list[str] | None = None) -> int:
                 user = add_staff(session, args.name, _password(args.password_stdin), now)
                 session.commit()
                 print(f"Staff account {user.username} made.")
+            elif args.command == "deactivate-staff":
+                ended = deactivate(session, args.name, now)
+                session.commit()
+                print(f"Staff account {normalise(args.name)} deactivated; "
+                      f"{ended} open session{'' if ended == 1 else 's'} ended.")
+            elif args.command == "remove-staff":
+                remove(session, args.name, now)
+                session.commit()
+                print(f"Staff account {normalise(args.name)} removed.")
+            elif args.command == "audit":
+                for event in audit.since(session, now - dt.timedelta(days=args.days)):
+                    print(f"{as_utc(event.at):%Y-%m-%d %H:%M} UTC  {event.actor}  {event.action}"
+                          + (f"  {event.detail}" if event.detail else ""))
             elif args.command == "export":
                 with open(args.file, "w", encoding="utf-8", newline="") as stream:
                     count = export_csv(session, stream)
+                audit.record(session, now, audit.COMMAND, audit.EXPORT, f"{count} cases (all) to a file")
+                session.commit()
                 print(f"{count} cases written to {args.file}.")
             elif args.command == "report":
                 print("Least helpful answers (not helpful / ratings):")
@@ -81,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
                 session.commit()
                 events = conversations.delete_older_than(make_engine(conversations.conversations_url()),
                                                          now - dt.timedelta(days=days))
-                print(f"Deleted {deleted['cases']} cases, {deleted['feedback']} feedback entries and "
+                print(f"Deleted {deleted['cases']} cases, {deleted['feedback']} feedback entries, "
+                      f"{deleted['staff events']} staff audit entries and "
                       f"{events} conversation events older than {days} days.")
         except (StaffAccountError, ValueError) as error:
             print(error, file=sys.stderr)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from send_guide.situation.summary import summary_lines
 from send_guide.time import today_in_england
+from send_guide.triage import audit
 from send_guide.triage.model import STATUSES, CaseEvent, Feedback, TriageCase
 from send_guide.triage.urgency import Level, Urgency
 
@@ -133,7 +134,8 @@ def retention_days() -> int:
 
 
 def delete_older_than(session: Session, days: int, now: dt.datetime) -> dict[str, int]:
-    """Delete cases (with their audit trail) and feedback created more than `days` ago."""
+    """Delete cases (with their audit trail), feedback and the staff audit trail's entries made more
+    than `days` ago."""
     if days < 1:
         raise ValueError("the retention period must be at least 1 day")
     cutoff = now - dt.timedelta(days=days)
@@ -141,4 +143,5 @@ def delete_older_than(session: Session, days: int, now: dt.datetime) -> dict[str
     for case in old_cases:
         session.delete(case)
     feedback = session.execute(delete(Feedback).where(Feedback.at < cutoff)).rowcount
-    return {"cases": len(old_cases), "feedback": feedback or 0}
+    staff_events = audit.delete_older_than(session, cutoff)
+    return {"cases": len(old_cases), "feedback": feedback or 0, "staff events": staff_events}

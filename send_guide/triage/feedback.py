@@ -2,6 +2,8 @@
 
 Stored without names: the topic (intent), helpful or not, and the question shortened, with
 phone numbers and e-mail addresses taken out. Deleted with the cases after the retention period.
+At most MAX_PER_CONVERSATION entries per conversation within PER_CONVERSATION_WINDOW are kept, so one
+visitor (or a script) cannot fill the report or the database; the visitor is thanked all the same.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from send_guide.triage.model import Feedback
 
 UNANSWERED = "nlu_fallback"  # the intent recorded for a question the assistant could not place
 MAX_MESSAGE = 200
+MAX_PER_CONVERSATION = 20  # ratings and unplaced questions together; a long real conversation has fewer
+PER_CONVERSATION_WINDOW = dt.timedelta(hours=1)
 _EMAIL = re.compile(EMAIL)
 _NUMBER = re.compile(r"\+?\d[\d ()-]{5,}\d")
 
@@ -28,7 +32,12 @@ def redact(text: str) -> str:
 
 
 def record(session: Session, conversation_id: str, intent: str, helpful: bool, message: str,
-           now: dt.datetime) -> Feedback:
+           now: dt.datetime) -> Feedback | None:
+    """Keep one rating or unplaced question; None (nothing kept) past the conversation's hourly limit."""
+    recent = (select(func.count()).select_from(Feedback)
+              .where(Feedback.conversation_id == conversation_id, Feedback.at > now - PER_CONVERSATION_WINDOW))
+    if session.scalar(recent) >= MAX_PER_CONVERSATION:
+        return None
     entry = Feedback(at=now, conversation_id=conversation_id, intent=intent, helpful=helpful,
                      message=redact(message)[:MAX_MESSAGE])
     session.add(entry)

@@ -1,4 +1,4 @@
-"""Tables for call-back cases, their audit trail, staff accounts and answer feedback.
+"""Tables for call-back cases, their audit trail, staff accounts, the staff audit trail and answer feedback.
 
 Same database and migration history as the services directory (send_guide/services/db.py), so
 one DATABASE_URL and one `alembic upgrade` cover both. Personal data is kept to what an adviser
@@ -67,6 +67,20 @@ class StaffUser(Base):
     password_hash = Column(String(255), nullable=False)
     created_at = Column(DateTime(timezone=True), nullable=False)
     active = Column(Boolean, nullable=False, default=True)
+
+
+class StaffEvent(Base):
+    """The staff audit trail (send_guide/triage/audit.py): logins, failed logins, logouts, exports
+    and account changes, which belong to no case. The actor is a name, not a link to the account,
+    so the trail outlives a removed account."""
+
+    __tablename__ = "staff_event"
+
+    id = Column(Integer, primary_key=True)
+    at = Column(DateTime(timezone=True), nullable=False, index=True)
+    actor = Column(String(100), nullable=False)
+    action = Column(String(40), nullable=False)
+    detail = Column(Text, nullable=False, default="")
 
 
 class StaffSession(Base):

@@ -103,6 +103,22 @@ def test_html_in_messages_is_shown_as_text(page: Page) -> None:
     assert dialogs == []
 
 
+def test_the_embedding_settings_run_under_a_policy_without_unsafe_inline(browser, widget_site: str) -> None:
+    """Issue 17, item 11: the page's inline settings run by their hash, and nothing is blocked."""
+    context = browser.new_context()
+    page = context.new_page()
+    blocked = []
+    page.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text
+            else None)
+    page.goto(widget_site)
+    open_widget(page)
+    assert page.evaluate("window.SendGuideConfig.title") == "SEND Guide"
+    ask(page, "hello")
+    expect(bot_messages(page)).to_have_count(2, timeout=ANSWER_TIMEOUT)
+    assert blocked == []
+    context.close()
+
+
 def test_no_accessibility_violations(page: Page) -> None:
     axe = Axe()
     open_widget(page)

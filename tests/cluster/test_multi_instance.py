@@ -57,13 +57,14 @@ def test_nginx_passes_the_chat_and_the_web_pages_and_nothing_else(cluster: Clust
     handshake = requests.get(f"{cluster.nginx_url}/socket.io/?EIO=4&transport=polling", timeout=30)
     assert handshake.status_code == 200 and '"sid"' in handshake.text
     assert requests.get(f"{cluster.nginx_url}/staff/login", timeout=30).status_code == 200
-    assert requests.get(f"{cluster.nginx_url}/", timeout=30).status_code == 200
+    home = requests.get(f"{cluster.nginx_url}/", timeout=30)
+    assert home.status_code == 200 and "Hello from Rasa" not in home.text  # the demo page, not Rasa's "/"
     token = cluster.assistant.token
     for path in (f"/conversations/{sender}/tracker?token={token}", f"/status?token={token}", "/model",
-                 "/webhook", "/health"):
+                 "/webhook", "/health", "/version", "/socket.io/../version", "/socket.io/version"):
         refused = requests.get(f"{cluster.nginx_url}{path}", timeout=30)
         assert refused.status_code == 404, path  # Rasa's API and the action server are not behind nginx
-        assert "personal budget" not in refused.text
+        assert "personal budget" not in refused.text and "minimum_compatible_version" not in refused.text, path
     too_big = requests.post(f"{cluster.nginx_url}/webhooks/rest/webhook", timeout=30,
                             json={"sender": sender, "message": "x" * 20_000})
     assert too_big.status_code == 413

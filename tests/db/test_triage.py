@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from send_guide.services.db import migrate, session_factory
 from send_guide.triage.cases import CallBackRequest, delete_older_than, export_csv, open_case, queue, set_status
 from send_guide.triage.model import CaseEvent, Feedback, TriageCase
-from send_guide.triage.staff import StaffAccountError, add_staff, verify_login
+from send_guide.triage.staff import MAX_PASSWORD_LENGTH, StaffAccountError, add_staff, verify_login
 from send_guide.triage.urgency import Level, Urgency
 from tests.project_files import ROOT
 
@@ -84,7 +84,7 @@ def test_retention_deletes_old_cases_with_their_trail_and_old_feedback_only(sess
                      Feedback(at=NOW - dt.timedelta(days=1), conversation_id="c", intent="transport",
                               helpful=True, message="q")])
     session.commit()
-    assert delete_older_than(session, 90, NOW) == {"cases": 1, "feedback": 1}
+    assert delete_older_than(session, 90, NOW) == {"cases": 1, "feedback": 1, "staff events": 0}
     session.commit()
     assert [case.name for case in session.scalars(select(TriageCase))] == ["recent"]
     assert session.scalar(select(func.count()).select_from(CaseEvent).where(CaseEvent.case_id == old.id)) == 0
@@ -115,6 +115,7 @@ def test_staff_login_needs_the_right_password_of_an_active_account(session) -> N
     ("a", "long enough password"),
     ("bad name!", "long enough password"),
     ("adviser.three", "adviser.three-2026"),
+    ("adviser.four", "p" * (MAX_PASSWORD_LENGTH + 1)),  # could never be typed in at the login (item 5)
 ])
 def test_weak_or_malformed_accounts_are_refused(session, name, password) -> None:
     with pytest.raises(StaffAccountError):
@@ -151,6 +152,55 @@ def test_staff_command_makes_accounts_and_applies_retention(engine, session) -> 
     assert "Deleted 1 cases" in cleared.stdout, cleared.stdout + cleared.stderr
     assert "1 conversation events" in cleared.stdout
     assert remaining_conversations(engine) == ["conv-new"]
+
+
+def test_an_account_is_deactivated_with_its_sessions_ended_and_then_removed(engine, session) -> None:
+    """Issue 17, item 6: an adviser who leaves can no longer log in, at once."""
+    from send_guide.triage import audit, sessions
+    from send_guide.triage.model import StaffEvent, StaffSession, StaffUser
+
+    user = add_staff(session, "adviser.leaving", "correct horse battery", NOW)
+    opened = sessions.open_session(session, user, NOW)
+    case = opened_case = open_case(session, request("Left Case"), Urgency(Level.NORMAL, "because"), NOW)
+    set_status(session, case.reference, "contacted", "adviser.leaving", NOW)
+    session.commit()
+    removed_too_soon = run_command(engine, "remove-staff", "adviser.leaving")
+    assert removed_too_soon.returncode == 2 and "deactivate-staff" in removed_too_soon.stderr
+    done = run_command(engine, "deactivate-staff", "adviser.leaving")
+    assert done.returncode == 0 and "1 open session ended" in done.stdout, done.stdout + done.stderr
+    session.expire_all()
+    assert verify_login(session, "adviser.leaving", "correct horse battery") is None
+    assert sessions.current(session, opened.token, NOW) is None
+    assert session.scalar(select(func.count()).select_from(StaffSession)) == 0
+    assert run_command(engine, "deactivate-staff", "nobody.here").returncode == 2
+    gone = run_command(engine, "remove-staff", "adviser.leaving")
+    assert gone.returncode == 0, gone.stderr
+    session.expire_all()
+    assert session.scalar(select(StaffUser).where(StaffUser.username == "adviser.leaving")) is None
+    trail = [(e.actor, e.action, e.detail) for e in session.get(TriageCase, opened_case.id).events]
+    assert ("adviser.leaving", "status", "new -> contacted") in trail, "the case history keeps who did what"
+    staff_trail = [(e.actor, e.action, e.detail) for e in session.scalars(select(StaffEvent).order_by(StaffEvent.id))]
+    assert staff_trail[-2:] == [(audit.COMMAND, audit.ACCOUNT_DEACTIVATED, "adviser.leaving"),
+                                (audit.COMMAND, audit.ACCOUNT_REMOVED, "adviser.leaving")]
+    reused = run_command(engine, "add-staff", "adviser.leaving", "--password-stdin", stdin="a long enough secret\n")
+    assert reused.returncode == 2 and "removed" in reused.stderr, "a name in the trail means one person"
+    listed = run_command(engine, "audit")
+    assert listed.returncode == 0 and "account removed" in listed.stdout and "adviser.leaving" in listed.stdout
+
+
+def test_the_staff_audit_trail_keeps_names_printable_and_short_and_is_deleted_with_retention(session) -> None:
+    from send_guide.triage import audit
+    from send_guide.triage.model import StaffEvent
+
+    audit.record(session, NOW - dt.timedelta(days=100), "old.adviser", audit.LOGIN)
+    audit.record(session, NOW, "x\n2026 fake entry\x1b[31m" + "y" * 500, audit.LOGIN_FAILED)
+    session.commit()
+    actors = list(session.scalars(select(StaffEvent.actor).order_by(StaffEvent.id)))
+    assert "\n" not in actors[1] and "\x1b" not in actors[1] and len(actors[1]) <= audit.MAX_ACTOR
+    assert actors[1].startswith("x\\n2026 fake entry\\x1b[31m")
+    assert delete_older_than(session, 90, NOW)["staff events"] == 1
+    session.commit()
+    assert list(session.scalars(select(StaffEvent.actor))) == [actors[1]]
 
 
 # --- conversations (Rasa's SQL tracker store table) --------------------------------------------
@@ -200,6 +250,21 @@ def test_feedback_is_stored_without_numbers_or_addresses_and_reported(engine, se
     assert feedback.unanswered(session) == ["call me on [number] or [e-mail] about the thing"]
     report = run_command(engine, "report")
     assert "transport: 2 / 3" in report.stdout and "[e-mail]" in report.stdout
+
+
+def test_feedback_is_kept_at_most_a_few_times_an_hour_for_one_conversation(session) -> None:
+    """Issue 17, item 10: one visitor cannot fill the report (or the database) with feedback."""
+    from send_guide.triage import feedback
+
+    kept = [feedback.record(session, "busy", "transport", False, f"try {n}", NOW + dt.timedelta(seconds=n))
+            for n in range(feedback.MAX_PER_CONVERSATION + 5)]
+    assert all(kept[:feedback.MAX_PER_CONVERSATION]) and not any(kept[feedback.MAX_PER_CONVERSATION:])
+    assert feedback.record(session, "someone-else", "transport", False, "fine", NOW) is not None
+    later = NOW + feedback.PER_CONVERSATION_WINDOW + dt.timedelta(seconds=1)
+    assert feedback.record(session, "busy", "transport", True, "an hour on", later) is not None
+    session.commit()
+    stored = session.scalar(select(func.count()).select_from(Feedback).where(Feedback.conversation_id == "busy"))
+    assert stored == feedback.MAX_PER_CONVERSATION + 1
 
 
 # --- staff page sessions -------------------------------------------------------------------------

@@ -95,3 +95,38 @@ def test_nginx_lets_a_pasted_message_through_to_the_staff_page_and_keeps_it_in_m
     sizes = dict(re.findall(r"(client_max_body_size|client_body_buffer_size) (\d+)k;", block))
     assert int(sizes["client_max_body_size"]) * 1024 == MAX_REQUEST_BYTES, "the web server's own limit decides"
     assert sizes["client_body_buffer_size"] == sizes["client_max_body_size"], "never spooled to a file on disk"
+
+
+def nginx_locations() -> dict[str, str]:
+    """Each location of the nginx template ("=" and the path for an exact one) with its block."""
+    text = TEMPLATE.read_text()
+    found = {}
+    for match in re.finditer(r"^\s*location\s+(=\s+)?(\S+)\s*\{", text, re.M):
+        depth, end = 1, match.end()
+        while depth:
+            depth += {"{": 1, "}": -1}.get(text[end], 0)
+            end += 1
+        found[(match.group(1) or "").strip() + match.group(2)] = text[match.end():end - 1]
+    return found
+
+
+def test_nginx_passes_only_the_two_chat_addresses_to_rasa() -> None:
+    """Issue 17, item 11: Rasa's "/" and "/version" name its exact version; a prefix location would
+    pass any path under it to Rasa as the client wrote it."""
+    locations = nginx_locations()
+    to_rasa = {where for where, block in locations.items() if "proxy_pass http://send_guide_rasa" in block}
+    assert to_rasa == {"=/webhooks/rest/webhook", "=/socket.io/"}
+    assert "send_guide_rasa" not in locations["/"]
+
+
+def test_nginx_sends_hsts_over_https_only_and_with_the_web_servers_value() -> None:
+    from web.headers import HSTS
+
+    text = TEMPLATE.read_text()
+    chosen = re.search(r"map \$scheme \$send_guide_hsts \{(.*?)\}", text, re.S).group(1)
+    assert re.findall(r'(\w+)\s+"([^"]*)";', chosen) == [("default", ""), ("https", HSTS)]
+    server = text[text.index("server {"):]
+    assert "add_header Strict-Transport-Security $send_guide_hsts always;" in server
+    assert "proxy_hide_header Strict-Transport-Security;" in server, "one header, not the web server's as well"
+    assert not any("add_header" in block for block in nginx_locations().values()), \
+        "a location with its own add_header would drop the server's"

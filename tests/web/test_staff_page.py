@@ -2,6 +2,7 @@
 
 import csv
 import datetime as dt
+import html
 import io
 import json
 import re
@@ -14,13 +15,14 @@ from send_guide.languages.replies import LANGUAGES_DIR
 from send_guide.languages.status import WIDGET_LOCALES_DIR
 from send_guide.triage.cases import CallBackRequest, open_case
 from send_guide.triage.feedback import UNANSWERED, record
-from send_guide.triage.model import StaffSession, TriageCase
-from send_guide.triage.throttle import LIMIT
+from send_guide.triage.model import Feedback, StaffSession, TriageCase
+from send_guide.triage.throttle import PAIR_LIMIT
 from send_guide.triage.urgency import Level, Urgency
 from tests.project_files import read_yaml
 from tests.web.conftest import PASSWORD, RETENTION_DAYS, StaffSite
 from web.app import create_app
 from web.settings import WebSettings
+from web.staff import REPORT_CHARS
 
 NOW = dt.datetime.now(dt.timezone.utc)
 
@@ -101,7 +103,7 @@ def test_the_session_cookie_is_out_of_reach_of_scripts_and_other_sites(staff_sit
 
 def test_guessing_is_stopped_after_a_few_tries(staff_site: StaffSite) -> None:
     staff_site.add_staff("guessed")
-    for attempt in range(LIMIT):
+    for attempt in range(PAIR_LIMIT):
         reply = requests.post(f"{staff_site.url}/staff/login", data={"username": "guessed", "password": f"no{attempt}"},
                               timeout=30)
         assert reply.status_code == 401
@@ -265,3 +267,22 @@ def test_the_privacy_notice_states_the_configured_retention_period(staff_site: S
     notice = requests.get(f"{staff_site.url}/privacy.html", timeout=30).text
     assert f"for {RETENTION_DAYS} days" in notice and "90 days" not in notice and "{{" not in notice
 
+
+
+def test_the_report_shows_a_visitors_words_as_shortened_text_with_no_live_link(staff_site: StaffSite) -> None:
+    """Issue 17, item 10: a phishing link in an unanswered question must not become a link for staff,
+    and a row longer than what the assistant keeps today (an older version's, say) is cut short."""
+    staff_site.add_staff("report.reader")
+    bait = ('Urgent: log in at https://sendias-luton.example/login <a href="https://evil.example/x">here</a> '
+            + "and more words " * 100 + "THE-END")
+    with staff_site.db() as session:
+        session.add(Feedback(at=NOW, conversation_id="conv-bait", intent=UNANSWERED, helpful=False, message=bait))
+        session.commit()
+    page = staff_site.logged_in("report.reader").get(f"{staff_site.url}/staff/report", timeout=30).text
+    item = re.search(r'<li dir="auto">(Urgent: log in at .*?)</li>', page, re.S).group(1)
+    assert "https://sendias-luton.example/login" in item, "the address is shown as it was typed"
+    assert "<a" not in item and "href=\"https://evil" not in page and "href=\"https://sendias-luton" not in page
+    assert "&lt;a href=&#34;https://evil.example/x&#34;&gt;here&lt;/a&gt;" in item
+    assert "THE-END" not in item and item.endswith("…")
+    assert len(html.unescape(item)) == REPORT_CHARS + 1
+    assert "not a link" in page, "staff are told an address there is only text"
