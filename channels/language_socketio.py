@@ -7,7 +7,7 @@ before. What Rasa's own channel did not do, and this one does:
   characters, control characters removed, anything that is not text answered kindly by the
   assistant; only the metadata the assistant reads is kept (the language picked in the widget);
 - frames over 16 KB are refused by the server before they are read (channels/request_limits.py);
-- a connection may send a few messages at once, then one every few seconds
+- a connection may send a burst of messages, then one a second
   (send_guide/message_rate.py); one over that, or an event that is not in the chat's form, gets a
   `request_error` event with a kind text, never silence;
 - the server makes every conversation id and gives its key with it (send_guide/session_keys.py):

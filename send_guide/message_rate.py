@@ -2,7 +2,7 @@
 
 Why: nginx limits how fast one client sends over HTTP, but a WebSocket is one long request, so
 its messages pass nginx unseen. A person types a message in seconds and clicks a button at most
-a few times in a row; a script sends hundreds a second. The allowance is a token bucket: BURST
+a few times in a row; a script sends hundreds a second. One a second, kept up, is no person. The allowance is a token bucket: BURST
 messages at once, then one more every REFILL_SECONDS. Time is passed in, so tests need no clock.
 """
 
@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-BURST = 8
-REFILL_SECONDS = 2.0
+# As nginx allows one client on REST (deploy/env.example CHAT_BURST): a person who clicks through a
+# form's buttons quickly sent 10 messages in 5 seconds in the browser test.
+BURST = 20
+REFILL_SECONDS = 1.0
 
 
 @dataclass
