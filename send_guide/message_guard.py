@@ -19,6 +19,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # and the turn was lost where the text was stored or logged. It becomes the replacement character.
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SENDER = re.compile(rf"^[\w.:@-]{{1,{MAX_SENDER_CHARS}}}$")
+# Line breaks of every kind (\n, \r, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029), tabs, and the other
+# control characters (C0, DEL, C1) that a terminal or a log reader may act on.
+_BREAKS_AND_CONTROLS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 # Stand-in messages for input that has no words. They are intent payloads, so the reply
 # comes from the domain like every other answer and the turn is kept in the conversation.
@@ -51,3 +54,10 @@ def valid_sender(raw: Any) -> str | None:
     if isinstance(raw, str) and _SENDER.match(raw):
         return raw
     return None
+
+
+def one_line(text: str, limit: int) -> str:
+    """`text` as one line of at most `limit` characters: line breaks and control characters become
+    single spaces. For a value shown as one line among others (a name in a summary): a line break
+    in it would start a line that looks like the assistant's own."""
+    return _BREAKS_AND_CONTROLS.sub(" ", text).strip()[:limit].rstrip()
