@@ -5,9 +5,7 @@ state that can go on.
 """
 
 import logging
-import traceback
 from abc import ABC, abstractmethod
-from pathlib import Path
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
@@ -15,6 +13,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from send_guide.fallback import something_went_wrong
+from send_guide.log_safety import where
 
 logger = logging.getLogger(__name__)
 
@@ -37,9 +36,6 @@ class SafeAction(Action, ABC):
         try:
             return self.act(dispatcher, tracker, domain)
         except Exception as error:  # noqa: BLE001 - any failure must still answer the family
-            # The type and place only: an error's message can quote what the family typed.
-            frame = traceback.extract_tb(error.__traceback__)[-1]
-            logger.error("Action %s failed: %s at %s line %s", self.name(), type(error).__name__,
-                         Path(frame.filename).name, frame.lineno)
+            logger.error("Action %s failed: %s", self.name(), where(error))
             dispatcher.utter_message(text=something_went_wrong())
             return self.recover(tracker)

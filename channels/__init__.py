@@ -9,9 +9,14 @@ class is found by its type name once, not by listing every event class for each 
 user's turn.
 """
 
-from channels import action_result_check, event_types, parse_off_loop
-from send_guide.languages import identify
+from send_guide import log_safety
 
+log_safety.install()  # first: every log record from here on is escaped and scrubbed (issue 17)
+
+from channels import action_result_check, event_types, http_api_guard, parse_off_loop  # noqa: E402
+from send_guide.languages import identify  # noqa: E402
+
+http_api_guard.install()  # JSON bodies Rasa's HTTP API cannot take get a 400, not a traceback
 parse_off_loop.install()
 action_result_check.install()
 event_types.install()

@@ -23,6 +23,9 @@ _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SENDER = re.compile(rf"^[\w.:@-]{{1,{MAX_SENDER_CHARS}}}$")
 # A language tag as the widget sends it ("ur", "pt-BR", "zh-Hant"): nothing longer is a language.
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$")
+# Line breaks of every kind (\n, \r, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029), tabs, and the other
+# control characters (C0, DEL, C1) that a terminal or a log reader may act on.
+_BREAKS_AND_CONTROLS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 # Stand-in messages for input that has no words. They are intent payloads, so the reply
 # comes from the domain like every other answer and the turn is kept in the conversation.
@@ -68,3 +71,8 @@ def clean_metadata(raw: Any) -> dict[str, str] | None:
     if isinstance(picked, str) and _LANGUAGE_TAG.match(picked):
         return {PICKED_KEY: picked}
     return None
+def one_line(text: str, limit: int) -> str:
+    """`text` as one line of at most `limit` characters: line breaks and control characters become
+    single spaces. For a value shown as one line among others (a name in a summary): a line break
+    in it would start a line that looks like the assistant's own."""
+    return _BREAKS_AND_CONTROLS.sub(" ", text).strip()[:limit].rstrip()

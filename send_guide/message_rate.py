@@ -1,8 +1,8 @@
-"""How many messages one live-chat connection may send: a few at once, then one every few seconds.
+"""How many messages one live-chat connection may send: a burst at once, then one a second.
 
 Why: nginx limits how fast one client sends over HTTP, but a WebSocket is one long request, so
-its messages pass nginx unseen. A person types a message in seconds and clicks a button at most
-a few times in a row; a script sends hundreds a second. One a second, kept up, is no person. The allowance is a token bucket: BURST
+its messages pass nginx unseen. A person clicks through a form's buttons quickly, but nobody keeps
+up one message a second; a script sends hundreds a second. The allowance is a token bucket: BURST
 messages at once, then one more every REFILL_SECONDS. Time is passed in, so tests need no clock.
 """
 

@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Sanic, response
 from sanic.request import Request
 
+from send_guide import log_safety
 from send_guide.contacts import all_contacts, fill_contacts
 from send_guide.languages.status import WIDGET_LOCALES_DIR
 from send_guide.services.db import make_engine, migrate, session_factory
@@ -51,6 +52,7 @@ MAX_REQUEST_BYTES = 256 * 1024
 
 
 def create_app(settings: WebSettings, name: str = "send_guide_web") -> Sanic:
+    log_safety.install()  # no logged value can forge a line or carry contact details (issue 17)
     app = Sanic(name, env_prefix="SEND_GUIDE_WEB_")  # not SANIC_: that configures the action server
     app.config.REQUEST_MAX_SIZE = MAX_REQUEST_BYTES
     app.config.FALLBACK_ERROR_FORMAT = "html"

@@ -211,7 +211,7 @@ def _take_date(state: DeadlineState, text: str, today: Date) -> tuple[DeadlineSt
         return None
     if found.problem is DateProblem.IMPOSSIBLE:
         return replace(state, date=None, pending_date=None), [
-            f'"{found.text}" is not a real date. Please check the day and month and type it again. ' + DATE_EXAMPLE]
+            f"{reading.not_a_real_date(found.text)} {DATE_EXAMPLE}"]
     if found.problem is DateProblem.VAGUE:
         return replace(state, date=None, pending_date=None), [
             f'I need the exact day, not "{found.text}". Please type the full date. ' + DATE_EXAMPLE]

@@ -69,11 +69,22 @@ def month_number(name: str) -> int | None:
     return _MONTHS.get(name.lower().rstrip("."))
 
 
+# A year this far from today cannot be meant ("1/10/9999", "1/1/0001"): it is an impossible date,
+# answered like 31/02. Nearer years reach the deadline engine, which says why in words (before
+# EHC plans began, years ahead), and no date read here can run past the calendar's end there.
+YEARS_EITHER_SIDE = 100
+
+
 def _full_year(text: str | None) -> int | None:
+    """"25" is 2025; four digits are taken as written ("0001" is the year 1, not 2001)."""
     if text is None:
         return None
-    year = int(text)
-    return year + 2000 if year < 100 else year
+    return int(text) + 2000 if len(text) == 2 else int(text)
+
+
+def not_a_real_date(text: str) -> str:
+    """What the conversations say about an impossible date (31/02/2025, 1/10/9999)."""
+    return f'"{text}" is not a real date. Please check the day, month and year and type it again.'
 
 
 def _nearest_year(day: int, month: int, today: Date, prefer_future: bool) -> Date | None:
@@ -132,6 +143,13 @@ def read_date(text: str, today: Date, *, prefer_future: bool = False) -> DateRea
     `prefer_future` decides the year when none is given: a meeting "on 4 December" is the next
     one, a letter "dated 4 December" the last one.
     """
+    found = _first_date(text, today, prefer_future)
+    if found.value is not None and abs(found.value.year - today.year) >= YEARS_EITHER_SIDE:
+        return DateReading(None, found.text, DateProblem.IMPOSSIBLE)
+    return found
+
+
+def _first_date(text: str, today: Date, prefer_future: bool) -> DateReading:
     for pattern in (ISO, NUMERIC, DAY_MONTH, MONTH_DAY):
         match = pattern.search(text)
         if match:
@@ -144,9 +162,12 @@ def read_date(text: str, today: Date, *, prefer_future: bool = False) -> DateRea
         phrase = re.sub(r"\bfortnights?\b", "2 weeks", match.group(0), flags=re.I)
         phrase = re.sub(r"^on\s+", "", phrase, flags=re.I)
         base = dt.datetime.combine(today, dt.time(12))
-        parsed = dateparser.parse(phrase, languages=["en"], settings={
-            "DATE_ORDER": "DMY", "RELATIVE_BASE": base,
-            "PREFER_DATES_FROM": "future" if prefer_future else "past"})
+        try:
+            parsed = dateparser.parse(phrase, languages=["en"], settings={
+                "DATE_ORDER": "DMY", "RELATIVE_BASE": base,
+                "PREFER_DATES_FROM": "future" if prefer_future else "past"})
+        except (OverflowError, ValueError):  # "in 99999999 days": past the calendar's end
+            return DateReading(None, match.group(0), DateProblem.IMPOSSIBLE)
         if parsed is not None:
             return DateReading(parsed.date(), match.group(0))
     for pattern in (MONTH_ONLY, VAGUE):

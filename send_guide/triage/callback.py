@@ -17,14 +17,16 @@ import phonenumbers
 
 from send_guide.contact_patterns import EMAIL
 from send_guide.contacts import phone
-from send_guide.deadlines.reading import read_date, read_event
+from send_guide.deadlines.reading import DateProblem, not_a_real_date, read_date, read_event
 from send_guide.deadlines.timeline import Deadline, DeadlineError, Event, check_date, deadlines_for, in_words
+from send_guide.message_guard import one_line
 from send_guide.safety import is_crisis
 from send_guide.triage.cases import CallBackRequest
 from send_guide.triage.urgency import Urgency, assess
 
 SKIP = "I'd rather not say"
 MAX_ANSWER = 500
+NAME_LIMIT = 100
 _SKIP_WORDS = re.compile(r"\b(?:rather\s+not|prefer\s+not|skip|pass|don'?t\s+know|not\s+sure|no\s+idea)\b", re.I)
 _CANCEL_WORDS = re.compile(r"^\s*(?:cancel|stop|quit|exit|never\s*mind|forget\s+it)\b", re.I)
 _YES = re.compile(r"^\s*(?:y|yes|yeah|yep|ok|okay|sure|i\s+agree|agree|please\s+do|correct|that'?s\s+right)\b", re.I)
@@ -123,7 +125,8 @@ def summary(state: CallBackState) -> str:
     labels = (("name", "Name"), ("contact", "Contact"), ("best_time", "Best time"), ("language", "Language"),
               ("role", "You are"), ("child", "Child's age or year"), ("stage", "EHC plan"),
               ("description", "Help with"))
-    lines += [f"- {label}: {answers[key]}" for key, label in labels if answers.get(key)]
+    # One line each, whatever the state holds: a line break in an answer would forge a line.
+    lines += [f"- {label}: {one_line(answers[key], MAX_ANSWER)}" for key, label in labels if answers.get(key)]
     if state.interpreter:
         lines.append("- Interpreter: yes")
     lines += [f"- {Event(event).value.replace('-', ' ')}: {in_words(dt.date.fromisoformat(day))}"
@@ -219,7 +222,7 @@ def step(state: CallBackState, text: str, today: dt.date, retention_days: int, n
         if asking == "interpreter" and not skipped:
             state.interpreter = False
         return _next(state, asking, retention_days)
-    return _answer(state, asking, text[:MAX_ANSWER], today, retention_days)
+    return _answer(state, asking, one_line(text, MAX_ANSWER), today, retention_days)
 
 
 def _answer(state: CallBackState, asking: str, text: str, today: dt.date, retention_days: int) -> StepResult:
@@ -238,6 +241,8 @@ def _answer(state: CallBackState, asking: str, text: str, today: dt.date, retent
         state.answers["stage"] = stage or text[:40]
     elif asking == "dates":
         event, reading = read_event(text), read_date(text, today)
+        if event is not None and reading.problem is DateProblem.IMPOSSIBLE:
+            return _again(state, f'{not_a_real_date(reading.text)} Or type "no".', retention_days)
         if event is None or not reading.ok:
             return _again(state, "Please type what happened and the date, for example \"decision letter "
                                  "5 October 2026\", or \"no\".", retention_days)
@@ -247,7 +252,7 @@ def _answer(state: CallBackState, asking: str, text: str, today: dt.date, retent
             return _again(state, f"{error} Or type \"no\".", retention_days)
         state.dates.append([event.value, reading.value.isoformat()])
     else:
-        limit = {"name": 100, "best_time": 100, "child": 40}.get(asking, MAX_ANSWER)
+        limit = {"name": NAME_LIMIT, "best_time": 100, "child": 40}.get(asking, MAX_ANSWER)
         state.answers[asking] = text[:limit]
     return _next(state, asking, retention_days)
 
@@ -273,7 +278,7 @@ def to_request(state: CallBackState, conversation_id: str, topics: list[str],
     contact = state.answers.get("contact", "")
     return CallBackRequest(
         conversation_id=conversation_id, consent_at=dt.datetime.fromisoformat(state.consent_at),
-        name=state.answers.get("name", ""), phone="" if "@" in contact else contact,
+        name=one_line(state.answers.get("name", ""), NAME_LIMIT), phone="" if "@" in contact else contact,
         email=contact if "@" in contact else "", best_time=state.answers.get("best_time", ""),
         language=state.answers.get("language", ""), interpreter=state.interpreter,
         role=state.answers.get("role", ""), child_age_or_year=state.answers.get("child", ""),

@@ -9,26 +9,18 @@ visitor (or a script) cannot fill the report or the database; the visitor is tha
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from send_guide.contact_patterns import EMAIL
+from send_guide.contact_patterns import redact
 from send_guide.triage.model import Feedback
 
 UNANSWERED = "nlu_fallback"  # the intent recorded for a question the assistant could not place
 MAX_MESSAGE = 200
 MAX_PER_CONVERSATION = 20  # ratings and unplaced questions together; a long real conversation has fewer
 PER_CONVERSATION_WINDOW = dt.timedelta(hours=1)
-_EMAIL = re.compile(EMAIL)
-_NUMBER = re.compile(r"\+?\d[\d ()-]{5,}\d")
-
-
-def redact(text: str) -> str:
-    """The text without e-mail addresses or long numbers (phone numbers, reference numbers)."""
-    return _NUMBER.sub("[number]", _EMAIL.sub("[e-mail]", text or ""))
 
 
 def record(session: Session, conversation_id: str, intent: str, helpful: bool, message: str,

@@ -89,9 +89,11 @@ def test_a_school_year_is_enough_for_a_phase_transfer(chat) -> None:
     assert "name the new school or setting by" in reply and "14 February" in reply
 
 
-def test_a_date_years_ahead_is_refused_in_words_and_yes_still_gets_a_reply(chat) -> None:
-    reply = said(chat("we asked for an assessment on 1/10/9999"))
-    assert "more than 3 years from today" in reply and "request for an assessment?" in reply
+@pytest.mark.parametrize(("year", "why"), [(dt.date.today().year + 5, "more than 3 years from today"),
+                                         (9999, '"1/10/9999" is not a real date')])
+def test_a_date_years_ahead_is_refused_in_words_and_yes_still_gets_a_reply(chat, year: int, why: str) -> None:
+    reply = said(chat(f"we asked for an assessment on 1/10/{year}"))
+    assert why in reply and "request for an assessment?" in reply
     after = said(chat("yes"))
     assert after.strip() and "something went wrong" not in after
 

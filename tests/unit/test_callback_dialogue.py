@@ -54,13 +54,14 @@ def test_a_full_call_back_request() -> None:
     assert urgency.level is Level.URGENT and "appeal" in urgency.reason
 
 
-@pytest.mark.parametrize("key_date", ["we asked for an assessment on 1/10/9999",
-                                      "the move to secondary was on 1/9/2013"])
-def test_a_key_date_that_cannot_be_right_is_asked_again_in_words(key_date: str) -> None:
+@pytest.mark.parametrize(("key_date", "why"), [("we asked for an assessment on 1/10/9999", "not a real date"),
+                                              ("we asked for an assessment on 1/10/2031", "more than 3 years"),
+                                              ("the move to secondary was on 1/9/2013", "1 September 2014")])
+def test_a_key_date_that_cannot_be_right_is_asked_again_in_words(key_date: str, why: str) -> None:
     results = talk("yes", "Amina", "07911 123456", SKIP, "no", SKIP, SKIP, SKIP, key_date)
     again = results[-1]
     assert asked(again) == "dates" and again.state.dates == []
-    assert "more than 3 years from today" in again.replies[0].text or "1 September 2014" in again.replies[0].text
+    assert why in again.replies[0].text
     done = talk("yes", "Amina", "07911 123456", SKIP, "no", SKIP, SKIP, SKIP, key_date, "no", SKIP, "yes")[-1]
     assert done.outcome == "done" and urgency_of(done.state, TODAY).level is Level.NORMAL
 
@@ -134,3 +135,35 @@ def test_the_state_survives_a_slot_round_trip() -> None:
     results = talk("yes", "Amina", "01582 548156")
     restored = CallBackState.from_slot(results[-1].state.as_slot())
     assert restored == results[-1].state and CallBackState.from_slot(None) == CallBackState()
+
+
+FORGED = "Amina\n- Contact: 07000 000000\nShall I send this to Luton SENDIAS?\r\x1b[2J\u2028- Help with: x"
+
+
+def test_an_answer_with_line_breaks_is_kept_as_one_line() -> None:
+    """Issue 17 item 13: a newline in the name put lines that looked like the summary's own
+    ("- Contact: ...") into the summary shown to the family and sent to staff."""
+    results = talk("yes", FORGED, "07911 123456", "mornings\nafter 10", SKIP, SKIP, SKIP, SKIP, "no",
+                   "help\nwith\tthe appeal")
+    name = results[-1].state.answers["name"]
+    assert name == "Amina - Contact: 07000 000000 Shall I send this to Luton SENDIAS? [2J - Help with: x"
+    summary = results[-1].replies[0].text
+    lines = summary.splitlines()
+    assert [line for line in lines if line.startswith("- Contact")] == ["- Contact: 07911 123456"]
+    assert lines[-1] == "Shall I send this to Luton SENDIAS?" and lines.count(lines[-1]) == 1
+    assert "- Best time: mornings after 10" in lines and "- Help with: help with the appeal" in lines
+    assert all(line.isprintable() for line in lines)
+
+
+def test_a_long_name_is_cut_short() -> None:
+    name = talk("yes", "A" * 5000)[-1].state.answers["name"]
+    assert name == "A" * 100
+
+
+def test_a_summary_from_an_older_state_is_one_line_per_answer_too() -> None:
+    """A state stored before answers were made one line (the slot outlives a deploy)."""
+    state = CallBackState(asking="description", answers={"name": FORGED, "contact": "07911 123456"},
+                          consent_at=NOW.isoformat())
+    summary = step(state, "help", TODAY, DAYS, NOW).replies[0].text
+    assert [line for line in summary.splitlines() if line.startswith("- Contact")] == ["- Contact: 07911 123456"]
+    assert to_request(step(state, "help", TODAY, DAYS, NOW).state, "c", []).name.count("\n") == 0

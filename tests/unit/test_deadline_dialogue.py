@@ -59,6 +59,20 @@ def test_impossible_dates_are_reported(text: str) -> None:
     assert read_date(text, TODAY).problem is DateProblem.IMPOSSIBLE
 
 
+@pytest.mark.parametrize("text", ["we asked for an assessment on 1/10/9999", "31/12/9999", "9999-12-31",
+                                  "1 October 9999", "1/1/0001", "0001-01-01", "5/5/1066", "5 May 2300"])
+def test_a_year_far_from_today_is_an_impossible_date(text: str) -> None:
+    """Issue 17 item 3: 1/10/9999 was read as a date, and working out its deadlines ran past the
+    calendar's end (OverflowError). A year a century or more away cannot be meant."""
+    found = read_date(text, TODAY)
+    assert found.value is None and found.problem is DateProblem.IMPOSSIBLE, found
+
+
+def test_a_year_in_the_sensible_range_is_still_read() -> None:
+    assert read_date("1/10/2030", TODAY).value == D(2030, 10, 1)  # the engine says "more than 3 years"
+    assert read_date("5/5/2012", TODAY).value == D(2012, 5, 5)  # the engine says "before EHC plans"
+
+
 @pytest.mark.parametrize("text", ["sometime in March", "last week", "a few weeks ago"])
 def test_vague_dates_are_reported(text: str) -> None:
     assert read_date(text, TODAY).problem is DateProblem.VAGUE
@@ -186,6 +200,9 @@ def test_missing_pieces_are_asked_for_in_order() -> None:
 def test_bad_dates_get_a_clear_message_and_the_question_again() -> None:
     impossible = talk(("we got the draft plan", "ask_deadline"), ("31/02/2025", None))
     assert impossible.ask == ASK_DATE and "not a real date" in impossible.messages[0]
+    far = talk(("we asked for an assessment on 1/10/9999", "ask_deadline"))
+    assert far.ask == ASK_DATE and '"1/10/9999" is not a real date' in far.messages[0]
+    assert "year" in far.messages[0]
     early = talk(("we asked for an assessment on 1/3/2013", "ask_deadline"))
     assert early.ask == ASK_DATE and "1 September 2014" in early.messages[0]
     vague = talk(("we asked for an assessment", "ask_deadline"), ("in March", None))
@@ -193,11 +210,12 @@ def test_bad_dates_get_a_clear_message_and_the_question_again() -> None:
 
 
 def test_a_date_years_ahead_is_refused_clearly_not_confirmed() -> None:
-    far = talk(("we asked for an assessment on 1/10/9999", "ask_deadline"))
+    far = talk(("we asked for an assessment on 1/10/2031", "ask_deadline"))
     assert far.ask == ASK_DATE and far.state.date is None and far.state.pending_date is None
     assert "more than 3 years from today" in far.messages[0]
-    after_yes = talk(("we asked for an assessment on 1/10/9999", "ask_deadline"), ("yes", "affirm"))
-    assert after_yes.ask == ASK_DATE and after_yes.outcome == "asking"
+    for year in ("2031", "9999"):
+        after_yes = talk((f"we asked for an assessment on 1/10/{year}", "ask_deadline"), ("yes", "affirm"))
+        assert after_yes.ask == ASK_DATE and after_yes.outcome == "asking"
 
 
 def test_a_school_move_before_ehc_plans_gets_a_reply_not_a_crash() -> None:

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import requests
 from sqlalchemy import text
-from web.headers import HSTS
 
 from send_guide.services.db import make_engine
 from tests.web.conftest import StaffSite
 from tools.servers import free_port, running_web_server
+from web.headers import HSTS
 
 # (method, path, status): pages, files and the server's own error pages.
 RESPONSES = [("GET", "/", 200), ("GET", "/privacy.html", 200), ("GET", "/widget/send-guide-widget.js", 200),
