@@ -7,7 +7,6 @@ Only JSON bodies are read, only the metadata the assistant uses is kept, and the
 no body over 1 MB (channels/request_limits.py).
 """
 
-import json
 import logging
 from typing import Any, Awaitable, Callable, Dict
 
@@ -20,6 +19,7 @@ from sanic.response import HTTPResponse
 from channels.language_output import with_language
 from channels.request_limits import LimitedBlueprint
 from send_guide.fallback import something_went_wrong
+from send_guide.json_body import read_json
 from send_guide.message_guard import clean_metadata, clean_text, valid_sender
 from send_guide.translation.config import translator_from_environment
 
@@ -37,10 +37,9 @@ def _is_json(request: Request) -> bool:
 
 
 def _parse_body(request: Request) -> Dict[str, Any] | None:
-    try:
-        body = json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: JSON nested thousands deep
-        return None
+    """The body's JSON object, or None: not JSON, not an object, or nested too deep to read safely
+    (send_guide/json_body.py, the same check as on Rasa's HTTP API)."""
+    body, _ = read_json(request.body or b"")
     return body if isinstance(body, dict) else None
 
 
