@@ -22,7 +22,7 @@ from benchmarks.speed import percentile
 from tools.servers import running_assistant
 
 LONG_SENDERS = 3
-SHORT_QUESTIONS = 40
+SHORT_QUESTIONS = 60
 SHORT_GAP_S = 0.5
 TARGET_P95_MS = 200
 SHORT = ["hello", "what is a personal budget?", "what is a SENCO", "how do I ask for an EHC needs assessment?",

@@ -5,14 +5,15 @@ loop: while the e5 vector of one long message was worked out (seconds, for 300 w
 no other conversation got an answer. `install()` replaces MessageProcessor.parse_message with a
 version that awaits the same work in threads:
 
-1. the message's sentence vector (unless it is a story in English), in a pool of
-   EMBEDDING_THREADS (the e5 engine is C and releases the interpreter lock, so it runs beside
-   the loop); it lands in the cache of
-   send_guide/languages/embeddings.py;
-2. then the whole pipeline, in one thread, where the featurizer finds the vector ready. One
-   thread: the spaCy and scikit-learn parts never run twice at once, as they did not before.
+1. the message's sentence vector (unless it is a story in English), in a worker thread (the e5
+   engine is C and releases the interpreter lock, so it runs beside the loop); it lands in the
+   cache of send_guide/languages/embeddings.py;
+2. then the whole pipeline, in another, where the featurizer finds the vector ready.
 
-Both pools are bounded, so a burst of long messages queues instead of starving the loop. The
+Short messages and long ones have threads of their own (send_guide/work_lanes.py), so a question
+never waits behind someone's long messages: three people sending long ones again and again had put
+another user's p95 at 556 ms (benchmarks/fairness.py). So a short and a long message may be parsed
+at once; the pipeline's components keep no state between messages. The
 installed method does what Rasa's own does after the parse (retrieval intent, unseen-feature
 check). Installed from channels/__init__.py: Rasa imports the channels named in credentials.yml
 at start-up, before the first message.
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Dict
 
 from rasa.core.channels.channel import UserMessage
@@ -31,12 +31,11 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from send_guide.languages.embeddings import sentence_vector, too_long_for_a_vector
 from send_guide.languages.identify import ENGLISH, identify_message
+from send_guide.work_lanes import Lanes
 
 logger = logging.getLogger(__name__)
-EMBEDDING_THREADS = 2  # the machines have 2 cores; the engine itself uses both for one text
-PARSE_THREADS = 1
-_EMBEDDING_POOL = ThreadPoolExecutor(EMBEDDING_THREADS, thread_name_prefix="sentence-vector")
-_PARSE_POOL = ThreadPoolExecutor(PARSE_THREADS, thread_name_prefix="nlu-parse")
+_VECTOR_LANES = Lanes.named("sentence-vector")
+_PIPELINE_LANES = Lanes.named("nlu-parse")
 _INSTALLED = "_send_guide_parses_off_loop"
 
 
@@ -58,11 +57,12 @@ async def parse_message(
     if self.http_interpreter:  # NLU in another server: nothing runs here
         return await _ORIGINAL(self, message, tracker, only_output_properties)
     loop = asyncio.get_running_loop()
-    if _wants_vector(message.text or "", message.metadata):
-        await loop.run_in_executor(_EMBEDDING_POOL, sentence_vector, message.text)
+    text = message.text or ""
+    if _wants_vector(text, message.metadata):
+        await loop.run_in_executor(_VECTOR_LANES.for_text(text), sentence_vector, text)
     tracker = tracker or DialogueStateTracker.from_events(message.sender_id, [])
     parse_data = await loop.run_in_executor(
-        _PARSE_POOL, self._parse_message_with_graph, message, tracker, only_output_properties
+        _PIPELINE_LANES.for_text(text), self._parse_message_with_graph, message, tracker, only_output_properties
     )
     self._update_full_retrieval_intent(parse_data)
     self._check_for_unseen_features(parse_data)

@@ -17,6 +17,7 @@ from actions.glossary_actions import ActionExplainTerm
 from actions.safe_action import SafeAction
 from actions.topic_actions import ActionAcknowledgeRole, ActionShowMenu, ActionSuggestTopics, ActionTellMeMore
 from send_guide.fallback import something_went_wrong
+from tests.run_async import run_async
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,7 +46,7 @@ def tracker(
 
 def run(action, a_tracker: Tracker) -> list[dict]:
     dispatcher = CollectingDispatcher()
-    action.run(dispatcher, a_tracker, {})
+    run_async(action.run(dispatcher, a_tracker, {}))
     return dispatcher.messages
 
 
@@ -196,7 +197,7 @@ def test_every_action_answers_kindly_when_it_fails(name: str, monkeypatch, caplo
     monkeypatch.setattr(cls, "act", fail)
     dispatcher = CollectingDispatcher()
     with caplog.at_level(logging.ERROR):
-        events = cls().run(dispatcher, tracker("affirm", "yes"), {})
+        events = run_async(cls().run(dispatcher, tracker("affirm", "yes"), {}))
     assert dispatcher.messages[-1]["text"] == something_went_wrong()
     assert "01582 548156" in dispatcher.messages[-1]["text"]
     assert isinstance(events, list)
@@ -209,7 +210,7 @@ def test_a_deadline_the_engine_refuses_ends_in_an_apology_and_a_fresh_start() ->
     not leave the answer silent, nor fail the same way on every later message."""
     slots = {"deadline_event": "request", "deadline_date": "9999-10-01", "deadline_outcome": "done"}
     dispatcher = CollectingDispatcher()
-    events = DeadlineAnswer().run(dispatcher, tracker("affirm", "yes", slots=slots), {})
+    events = run_async(DeadlineAnswer().run(dispatcher, tracker("affirm", "yes", slots=slots), {}))
     assert [m["text"] for m in dispatcher.messages] == [something_went_wrong()]
     assert {"event": "slot", "name": "deadline_date", "value": None} in [
         {k: e.get(k) for k in ("event", "name", "value")} for e in events]
