@@ -12,9 +12,11 @@ and then stops start-up with a message that names the database and what to check
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,8 @@ from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from send_guide.conversations import conversations_url
+
+_LOADING = ThreadPoolExecutor(2, thread_name_prefix="conversation-load")
 
 
 class ConversationStore(SQLTrackerStore):
@@ -50,8 +54,16 @@ class ConversationStore(SQLTrackerStore):
             self.sessionmaker = sessionmaker(bind=self.engine)
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
-        """SQLTrackerStore._retrieve reading only the events' JSON: Rasa's query builds an ORM object
-        for every stored event first. A 300-event conversation loaded in 11 ms instead of 15 ms."""
+        """SQLTrackerStore._retrieve in a worker thread, reading only the events' JSON.
+
+        In a thread: Rasa loads the conversation at every turn, on the server's one event loop, and
+        a long conversation of long messages (60 of 2,000 characters: 480 KB) took 20-30 ms, during
+        which no one else's turn moved (benchmarks/fairness.py). Only the JSON: Rasa's query builds
+        an ORM object for every stored event first; a 300-event conversation loaded in 11 ms, not 15."""
+        return await asyncio.get_running_loop().run_in_executor(
+            _LOADING, self._retrieve_now, sender_id, fetch_events_from_all_sessions)
+
+    def _retrieve_now(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
         with self.session_scope() as session:
             query = self._event_query(session, sender_id, fetch_events_from_all_sessions)
             events = [json.loads(data) for (data,) in query.with_entities(self.SQLEvent.data).all()]
