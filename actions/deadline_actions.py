@@ -3,7 +3,7 @@ slots and messages out. All wording and date logic live in the plain Python pack
 
 from typing import Any, Dict, List
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -29,7 +29,7 @@ SLOTS = {  # DeadlineState field -> slot
 }
 # Questions answered by an action rather than a response, for when someone leaves the form:
 # run in this same action, so the new question is answered in the same turn.
-ACTION_FOR_INTENT: Dict[str, Action] = {
+ACTION_FOR_INTENT: Dict[str, SafeAction] = {
     "ask_glossary": ActionExplainTerm(),
     "show_menu": ActionShowMenu(),
     "tell_me_more": ActionTellMeMore(),
@@ -143,9 +143,9 @@ class DeadlineAnswer(SafeAction):
             if f"utter_{intent}" in domain.get("responses", {}):
                 dispatcher.utter_message(response=f"utter_{intent}")
             elif intent in ACTION_FOR_INTENT:
-                return ACTION_FOR_INTENT[intent].run(dispatcher, tracker, domain)
+                return ACTION_FOR_INTENT[intent].act(dispatcher, tracker, domain)  # in this worker thread
             elif (topic := catalogue().get(intent)) is not None and topic.situation:  # exclusion, ...
-                return ActionAnswerSituation().run(dispatcher, tracker, domain)
+                return ActionAnswerSituation().act(dispatcher, tracker, domain)
             else:
                 dispatcher.utter_message(response="utter_deadline_left")
         return []

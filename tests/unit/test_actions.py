@@ -214,3 +214,14 @@ def test_a_deadline_the_engine_refuses_ends_in_an_apology_and_a_fresh_start() ->
     assert [m["text"] for m in dispatcher.messages] == [something_went_wrong()]
     assert {"event": "slot", "name": "deadline_date", "value": None} in [
         {k: e.get(k) for k in ("event", "name", "value")} for e in events]
+
+
+@pytest.mark.parametrize("intent", ["show_menu", "describe_situation"])
+def test_leaving_the_deadline_form_for_another_question_answers_it_in_the_same_turn(intent: str) -> None:
+    """DeadlineAnswer runs the other action's work itself (ACTION_FOR_INTENT): it must get that
+    action's events, not an un-awaited coroutine (SafeAction.run is async)."""
+    dispatcher = CollectingDispatcher()
+    slots = {"deadline_outcome": "moved_on"}
+    events = run_async(DeadlineAnswer().run(dispatcher, tracker(intent, "my son was excluded", slots=slots), {}))
+    assert isinstance(events, list)
+    assert dispatcher.messages and dispatcher.messages[-1]["text"] != something_went_wrong()
