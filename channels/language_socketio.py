@@ -36,18 +36,18 @@ from channels.request_limits import MAX_CHAT_BYTES, LimitedSocketBlueprint
 from send_guide.fallback import message_not_read, something_went_wrong, too_many_messages
 from send_guide.message_guard import clean_metadata, clean_text
 from send_guide.message_rate import MessageAllowance
+from send_guide.origins import allowed_origins
 from send_guide.session_keys import Session, SessionKeys
 from send_guide.translation.config import translator_from_environment
 
 logger = logging.getLogger(__name__)
 ERROR_EVENT = "request_error"
-CORS_ENVIRONMENT_KEY = "CORS_ORIGINS"  # also what scripts/rasa_server.py passes to Rasa's --cors
 
 
-def allowed_origins() -> list[str] | str | None:
-    """The browser origins that may open a live chat: those of CORS_ORIGINS (separated by spaces or
-    commas), or, when it is not set, only the server's own origin (python-engineio's default)."""
-    origins = os.environ.get(CORS_ENVIRONMENT_KEY, "").replace(",", " ").split()
+def engineio_origins() -> list[str] | str | None:
+    """The browser origins that may open a live chat, as python-engineio takes them: those of
+    CORS_ORIGINS (send_guide/origins.py), or, when it is not set, only the server's own origin."""
+    origins = allowed_origins(os.environ)
     if not origins:
         return None
     return "*" if "*" in origins else origins
@@ -60,7 +60,7 @@ class LanguageSocketIOInput(SocketIOInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         on_new_message = with_language(on_new_message, translator_from_environment())
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=allowed_origins(),
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=engineio_origins(),
                           max_http_buffer_size=MAX_CHAT_BYTES)
         self.sio = sio  # Rasa's get_output_channel reads it
         webhook = LimitedSocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)

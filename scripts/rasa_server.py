@@ -12,6 +12,11 @@ Usage: python scripts/rasa_server.py --model MODEL --port 5005 ... (any `rasa ru
 
 import os
 import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from any folder
+
+from send_guide.origins import allowed_origins  # noqa: E402
 
 OWNER_ONLY = 0o077
 
@@ -22,7 +27,7 @@ def rasa_arguments(given: list[str], environment: dict[str, str]) -> list[str]:
     if token:
         # One argument, "--auth-token=TOKEN": a token that starts with "-" would read as an option.
         arguments.append(f"--auth-token={token}")
-    origins = environment.get("CORS_ORIGINS", "").replace(",", " ").split()
+    origins = allowed_origins(environment)
     if origins:
         arguments += ["--cors", *origins]
     return arguments
