@@ -21,8 +21,10 @@ from send_guide.fallback import something_went_wrong
 from send_guide.languages.identify import IDENTIFIED_KEY, identify, picked_language
 from send_guide.languages.turn import ENGLISH_TAGS, LanguageTurn, needs_language_turn
 from send_guide.translation.backends import Translator
+from send_guide.work_lanes import Lanes
 
 logger = logging.getLogger(__name__)
+_LANES = Lanes.named("language-identify")
 Handler = Callable[[UserMessage], Awaitable[Any]]
 _TAG_KEYS = ("lang", "dir", "machine_translated")
 
@@ -82,7 +84,9 @@ class LanguageOutputChannel(OutputChannel):
 
 def with_language(on_new_message: Handler, translator: Translator | None) -> Handler:
     async def handle(message: UserMessage) -> Any:
-        identified = identify(message.text or "", picked_language(message.metadata))
+        text = message.text or ""
+        # In a worker thread: reading the language of 2,000 characters is CPU work.
+        identified = await _LANES.run(text, identify, text, picked_language(message.metadata))
         message.metadata = {**(message.metadata or {}), IDENTIFIED_KEY: asdict(identified)}
         turn = LanguageTurn(identified, translator) if needs_language_turn(identified) else None
         output = LanguageOutputChannel(message.output_channel, turn)

@@ -21,7 +21,6 @@ at start-up, before the first message.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any, Dict
 
@@ -37,6 +36,11 @@ logger = logging.getLogger(__name__)
 _VECTOR_LANES = Lanes.named("sentence-vector")
 _PIPELINE_LANES = Lanes.named("nlu-parse")
 _INSTALLED = "_send_guide_parses_off_loop"
+
+
+def _vector_if_wanted(text: str, metadata: object) -> None:
+    if _wants_vector(text, metadata):
+        sentence_vector(text)
 
 
 def _wants_vector(text: str, metadata: object) -> bool:
@@ -56,14 +60,11 @@ async def parse_message(
     """MessageProcessor.parse_message with the pipeline run in worker threads."""
     if self.http_interpreter:  # NLU in another server: nothing runs here
         return await _ORIGINAL(self, message, tracker, only_output_properties)
-    loop = asyncio.get_running_loop()
     text = message.text or ""
-    if _wants_vector(text, message.metadata):
-        await loop.run_in_executor(_VECTOR_LANES.for_text(text), sentence_vector, text)
+    await _VECTOR_LANES.run(text, _vector_if_wanted, text, message.metadata)
     tracker = tracker or DialogueStateTracker.from_events(message.sender_id, [])
-    parse_data = await loop.run_in_executor(
-        _PIPELINE_LANES.for_text(text), self._parse_message_with_graph, message, tracker, only_output_properties
-    )
+    parse_data = await _PIPELINE_LANES.run(
+        text, self._parse_message_with_graph, message, tracker, only_output_properties)
     self._update_full_retrieval_intent(parse_data)
     self._check_for_unseen_features(parse_data)
     return parse_data

@@ -7,6 +7,11 @@ CORS_ORIGINS (separated by spaces or commas) becomes `--cors`; the socket.io cha
 same variable (channels/language_socketio.py). Files the server writes (logs, SQLite stores) are
 readable by their owner only (umask 077): they hold personal data.
 
+OpenMP threads (the sentence-vector engine and scikit-learn share one OpenMP library) wait for
+work asleep, not spinning: spinning threads took the cores another user's turn needed while long
+messages were embedded (benchmarks/fairness.py). OpenMP reads this when it loads, so it is set here,
+before anything is imported; a value already in the environment wins.
+
 Usage: python scripts/rasa_server.py --model MODEL --port 5005 ... (any `rasa run` options)
 """
 
@@ -35,6 +40,7 @@ def rasa_arguments(given: list[str], environment: dict[str, str]) -> list[str]:
 
 def main() -> None:
     os.umask(OWNER_ONLY)
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *rasa_arguments(sys.argv[1:], dict(os.environ))]

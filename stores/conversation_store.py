@@ -32,7 +32,7 @@ from sqlalchemy.pool import QueuePool
 
 from send_guide.conversations import conversations_url
 
-_LOADING = ThreadPoolExecutor(2, thread_name_prefix="conversation-load")
+_DATABASE = ThreadPoolExecutor(2, thread_name_prefix="conversation-database")
 
 
 class ConversationStore(SQLTrackerStore):
@@ -61,7 +61,19 @@ class ConversationStore(SQLTrackerStore):
         which no one else's turn moved (benchmarks/fairness.py). Only the JSON: Rasa's query builds
         an ORM object for every stored event first; a 300-event conversation loaded in 11 ms, not 15."""
         return await asyncio.get_running_loop().run_in_executor(
-            _LOADING, self._retrieve_now, sender_id, fetch_events_from_all_sessions)
+            _DATABASE, self._retrieve_now, sender_id, fetch_events_from_all_sessions)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """SQLTrackerStore.save in a worker thread, on an event loop of its own there.
+
+        Rasa counts the conversation's stored events and then writes the new ones, on the server's
+        one event loop: about 25 ms a turn in a long conversation (benchmarks/fairness.py). Rasa
+        waits for the save before the conversation's next turn, so nothing else touches the tracker
+        meanwhile. With an event broker configured, Rasa's own way (it streams on this loop)."""
+        if self.event_broker is not None:
+            await super().save(tracker)
+            return
+        await asyncio.get_running_loop().run_in_executor(_DATABASE, asyncio.run, super().save(tracker))
 
     def _retrieve_now(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
         with self.session_scope() as session:
