@@ -19,6 +19,7 @@ from send_guide.contact_patterns import EMAIL
 from send_guide.contacts import phone
 from send_guide.deadlines.reading import DateProblem, not_a_real_date, read_date, read_event
 from send_guide.deadlines.timeline import Deadline, DeadlineError, Event, check_date, deadlines_for, in_words
+from send_guide.form_words import CANCEL_WORDS, NO, SKIP_WORDS, YES
 from send_guide.message_guard import one_line
 from send_guide.safety import is_crisis
 from send_guide.triage.cases import CallBackRequest
@@ -27,10 +28,6 @@ from send_guide.triage.urgency import Urgency, assess
 SKIP = "I'd rather not say"
 MAX_ANSWER = 500
 NAME_LIMIT = 100
-_SKIP_WORDS = re.compile(r"\b(?:rather\s+not|prefer\s+not|skip|pass|don'?t\s+know|not\s+sure|no\s+idea)\b", re.I)
-_CANCEL_WORDS = re.compile(r"^\s*(?:cancel|stop|quit|exit|never\s*mind|forget\s+it)\b", re.I)
-_YES = re.compile(r"^\s*(?:y|yes|yeah|yep|ok|okay|sure|i\s+agree|agree|please\s+do|correct|that'?s\s+right)\b", re.I)
-_NO = re.compile(r"^\s*(?:n|no|nope|not\s+now|i\s+do\s+not|i\s+don'?t)\b", re.I)
 _EMAIL = re.compile(EMAIL)
 ROLES = {"parent": "Parent or carer", "young_person": "Young person", "professional": "Professional"}
 STAGES = {
@@ -189,23 +186,23 @@ def step(state: CallBackState, text: str, today: dt.date, retention_days: int, n
         state.safeguarding = True
         if state.asking and state.asking != "consent":
             return StepResult(state, [question(state.asking, state, retention_days)])
-    if _CANCEL_WORDS.search(text):
+    if CANCEL_WORDS.search(text):
         return StepResult(CallBackState(), [Reply("I have stopped. Nothing has been kept. You can phone "
                                                   f"Luton SENDIAS on {phone('sendias')} at any time.")], "cancelled")
     asking = state.asking or "consent"
-    skipped = bool(_SKIP_WORDS.search(text)) or text.lower() == SKIP.lower()
+    skipped = bool(SKIP_WORDS.search(text)) or text.lower() == SKIP.lower()
     if asking == "consent":
-        if _YES.search(text):
+        if YES.search(text):
             state.consent_at = now.isoformat()
             return _next(state, "consent", retention_days)
-        if _NO.search(text) or skipped:
+        if NO.search(text) or skipped:
             return StepResult(CallBackState(), [Reply("That is fine. Nothing has been kept. You can phone "
                                                       f"Luton SENDIAS on {phone('sendias')} yourself.")], "declined")
         return _again(state, "Please answer yes or no.", retention_days)
     if asking == "confirm":
-        if _YES.search(text):
+        if YES.search(text):
             return StepResult(state, [], "done")
-        if _NO.search(text):
+        if NO.search(text):
             return StepResult(CallBackState(), [Reply("I have not sent it, and nothing has been kept. You can "
                                                       f"phone Luton SENDIAS on {phone('sendias')}.")], "cancelled")
         return _again(state, "Please answer yes to send it, or no.", retention_days)
@@ -218,7 +215,7 @@ def step(state: CallBackState, text: str, today: dt.date, retention_days: int, n
             return _again(state, why, retention_days)
         state.answers["contact"] = contact
         return _next(state, asking, retention_days)
-    if skipped or (asking in ("dates", "interpreter") and _NO.search(text)):
+    if skipped or (asking in ("dates", "interpreter") and NO.search(text)):
         if asking == "interpreter" and not skipped:
             state.interpreter = False
         return _next(state, asking, retention_days)

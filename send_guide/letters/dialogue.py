@@ -1,0 +1,164 @@
+"""The letter form as plain Python: which letter, who writes, each detail (each may be skipped),
+a preview, then the letter. The Rasa action only moves this state in and out of one slot.
+
+The state holds the details only while the form runs; the action clears it when the form ends.
+A detail the letter cannot take (too long, not a real date, a deadline not yet passed) is asked
+again with the reason, so a family is never stuck and nothing crashes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field, replace
+
+from send_guide.contacts import fill_contacts
+from send_guide.form_words import CANCEL_WORDS, NO, ONLY_SKIP, YES
+from send_guide.letters.compose import Answers, LetterInputError, compose
+from send_guide.letters.kinds import LetterKind, all_kinds
+from send_guide.letters.letter import Letter
+from send_guide.letters.text import to_text
+
+SKIP_BUTTON = ("Skip this", "skip")
+WRITER_QUESTION = "Who is writing the letter?"
+WRITER_BUTTONS = (("I am the parent or carer", "parent"), ("I am 16 to 25, writing for myself", "young person"))
+_YOUNG_PERSON = re.compile(r"\b(?:young\s+person|myself|for\s+me|i\s*a?m\s+(?:1[6-9]|2[0-5]))\b", re.I)
+_PARENT = re.compile(r"\b(?:parent|carer|mum|mother|dad|father|guardian)\b", re.I)
+YOUR_NAME = ("your_name", "What name should the letter be signed with?")
+GOODBYE = ("I have stopped the letter. Nothing from it is kept. You can ask for a letter again at any time. "
+           "For free help, phone Luton SENDIAS on {contact_sendias}.")
+CHECK_BEFORE_SENDING = (
+    "Before you send it: fill in every gap in [square brackets], check every date, and keep a copy. "
+    "Send it by e-mail if you can, so you have the date it was sent. This is information, not legal advice. "
+    "For free help with the letter, phone Luton SENDIAS on {contact_sendias}.")
+
+
+@dataclass(frozen=True)
+class LetterState:
+    kind: str | None = None
+    writer: str | None = None
+    asking: str | None = None  # a detail's name, "writer", "kind" or "preview"
+    answers: dict[str, str] = field(default_factory=dict)
+
+    def as_slot(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_slot(cls, value: object) -> LetterState:
+        if not isinstance(value, dict):
+            return cls()
+        known = {key: value[key] for key in ("kind", "writer", "asking", "answers") if key in value}
+        return cls(**known)
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    buttons: tuple[tuple[str, str], ...] = ()  # (title, text sent when pressed)
+
+
+@dataclass(frozen=True)
+class StepResult:
+    state: LetterState
+    replies: tuple[Reply, ...]
+    outcome: str | None = None  # None while asking; "done" (with the letter) or "stopped"
+    letter: Letter | None = None
+
+
+def kind_buttons() -> tuple[tuple[str, str], ...]:
+    return tuple((kind.title, kind.key) for kind in all_kinds().values())
+
+
+def start(kind: str | None, today: dt.date, writer: str | None = None) -> StepResult:
+    """Begin the form, for a letter already chosen (an offer after a deadline answer) or not."""
+    if kind not in all_kinds():
+        return StepResult(LetterState(asking="kind"), (Reply(
+            "I can draft these letters for you to check and send. Which one do you need?", kind_buttons()),))
+    return _next(LetterState(kind=kind, writer=writer if writer in all_kinds()[kind].writers else None), today)
+
+
+def step(state: LetterState, text: str, today: dt.date) -> StepResult:
+    text = (text or "").strip()
+    if CANCEL_WORDS.search(text):
+        return StepResult(LetterState(), (Reply(fill_contacts(GOODBYE)),), outcome="stopped")
+    if state.asking == "kind":
+        chosen = _read_kind(text)
+        if chosen is None:
+            return StepResult(state, (Reply("Please choose one of these letters, or say stop.", kind_buttons()),))
+        return start(chosen, today)
+    kind = all_kinds().get(state.kind or "")
+    if kind is None:  # a state from an older version: begin again
+        return start(None, today)
+    if state.asking == "writer":
+        writer = "young_person" if _YOUNG_PERSON.search(text) else "parent" if _PARENT.search(text) else None
+        if writer is None:
+            return StepResult(state, (Reply(WRITER_QUESTION, WRITER_BUTTONS),))
+        return _next(replace(state, writer=writer), today)
+    if state.asking == "preview":
+        return _finish(state, text, today)
+    return _answer(state, kind, text, today)
+
+
+def _read_kind(text: str) -> str | None:
+    lowered = text.lower()
+    for key, kind in all_kinds().items():
+        if lowered in (key, kind.title.lower()):
+            return key
+    return None
+
+
+def _questions(kind: LetterKind) -> list[tuple[str, str]]:
+    return [(detail.name, detail.ask) for detail in kind.details] + [YOUR_NAME]
+
+
+def _next(state: LetterState, today: dt.date) -> StepResult:
+    kind = all_kinds()[state.kind or ""]
+    if state.writer is None:
+        if len(kind.writers) == 1:
+            state = replace(state, writer=kind.writers[0])
+        else:
+            return StepResult(replace(state, asking="writer"), (Reply(
+                f"I will help you write: {kind.title}. {WRITER_QUESTION}", WRITER_BUTTONS),))
+    for name, ask in _questions(kind):
+        if name not in state.answers:
+            return StepResult(replace(state, asking=name), (Reply(
+                f"{ask} You can say skip, and the letter will show a gap to fill in by hand.", (SKIP_BUTTON,)),))
+    return _preview(state, today)
+
+
+def _answer(state: LetterState, kind: LetterKind, text: str, today: dt.date) -> StepResult:
+    name = state.asking or ""
+    value = "" if ONLY_SKIP.match(text) else text
+    answers = {**state.answers, name: value}
+    try:
+        compose(kind.key, Answers({k: v for k, v in answers.items() if v}, state.writer or "parent"), today)
+    except LetterInputError as problem:
+        ask = dict(_questions(kind)).get(name, "")
+        return StepResult(state, (Reply(f"{problem} {ask}", (SKIP_BUTTON,)),))
+    return _next(replace(state, answers=answers), today)
+
+
+def _preview(state: LetterState, today: dt.date) -> StepResult:
+    letter = _compose(state, today)
+    return StepResult(replace(state, asking="preview"), (
+        Reply("Here is your letter. Please read it."),
+        Reply(to_text(letter)),
+        Reply("Shall I make it into a Word file and a PDF for you to download?",
+              (("Yes, make the files", "yes"), ("No, stop", "stop"))),
+    ))
+
+
+def _compose(state: LetterState, today: dt.date) -> Letter:
+    values = {key: value for key, value in state.answers.items() if value}
+    return compose(state.kind or "", Answers(values, state.writer or "parent"), today)
+
+
+def _finish(state: LetterState, text: str, today: dt.date) -> StepResult:
+    if YES.search(text):
+        letter = _compose(state, today)
+        return StepResult(LetterState(), (Reply(fill_contacts(CHECK_BEFORE_SENDING)),), outcome="done",
+                          letter=letter)
+    if NO.search(text):
+        return StepResult(LetterState(), (Reply(fill_contacts(GOODBYE)),), outcome="stopped")
+    return StepResult(state, (Reply("Shall I make the Word file and the PDF? Please say yes or stop.",
+                                    (("Yes, make the files", "yes"), ("No, stop", "stop"))),))

@@ -1,0 +1,94 @@
+"""The letter form as a pure dialogue (send_guide/letters/dialogue.py), tested without Rasa."""
+
+import datetime as dt
+
+import pytest
+
+from send_guide.letters import dialogue
+from send_guide.letters.dialogue import LetterState, start, step
+from send_guide.letters.kinds import all_kinds
+
+TODAY = dt.date(2026, 12, 3)
+
+
+def _run(kind: str | None, messages: list[str]) -> list[dialogue.StepResult]:
+    results = [start(kind, TODAY)]
+    for message in messages:
+        results.append(step(results[-1].state, message, TODAY))
+    return results
+
+
+def test_a_parent_fills_some_details_skips_others_and_gets_the_letter_with_gaps() -> None:
+    results = _run("final-plan-late", ["I am the parent", "Sam Khan", "skip", "6 January 2025", "I don't know",
+                                       "Amina Khan", "yes"])
+    asked = [result.state.asking for result in results[:-1]]
+    assert asked == ["writer", "child_name", "child_birth_date", "request_date", "assess_decision_date",
+                     "your_name", "preview"]
+    preview = results[-2].replies[1].text
+    assert "That date was Monday 26 May 2025." in preview and "[date of birth]" in preview
+    finished = results[-1]
+    assert finished.outcome == "done" and finished.state == LetterState()
+    assert finished.letter.subject == "The final EHC plan is late: Sam Khan, date of birth [date of birth]"
+    assert "[date the council decided to assess]" in finished.letter.gaps()
+    assert "01582 548156" in finished.replies[0].text and "not legal advice" in finished.replies[0].text
+
+
+def test_a_young_person_is_asked_nothing_about_being_a_parent_and_the_letter_says_me() -> None:
+    results = _run("assessment-request", ["I am 17 and writing for myself"] + ["skip"] * 6 + ["yes"])
+    assert results[1].state.writer == "young_person"
+    assert any("for me." in paragraph for paragraph in results[-1].letter.paragraphs)
+
+
+def test_a_letter_only_a_parent_writes_does_not_ask_who_is_writing() -> None:
+    first = start("sent-home-early", TODAY)
+    assert first.state.writer == "parent" and first.state.asking == "child_name"
+
+
+def test_a_date_that_is_not_real_is_asked_again_with_the_reason() -> None:
+    results = _run("final-plan-late", ["parent", "Sam", "skip", "1/10/9999"])
+    assert results[-1].state.asking == "request_date"
+    assert "not read '1/10/9999' as a real date" in results[-1].replies[0].text
+    assert "request_date" not in results[-1].state.answers
+
+
+def test_a_deadline_not_yet_passed_is_explained_and_the_date_asked_again() -> None:
+    results = _run("no-decision-6-weeks", ["parent", "Sam", "skip", "1 December 2026"])
+    assert results[-1].state.asking == "request_date"
+    assert "has not passed yet: it is Tuesday 12 January 2027" in results[-1].replies[0].text
+
+
+def test_a_five_thousand_character_name_is_refused_and_asked_again() -> None:
+    results = _run("early-review", ["parent", "A" * 5000])
+    assert results[-1].state.asking == "child_name"
+    assert "too long" in results[-1].replies[0].text
+
+
+def test_an_answer_that_only_mentions_not_knowing_is_still_an_answer() -> None:
+    results = _run("early-review", ["parent", "Sam", "skip", "I don't know why, but school cannot cope with him"])
+    assert results[-1].state.answers["what_changed"].startswith("I don't know why")
+
+
+@pytest.mark.parametrize("stop", ["stop", "cancel", "never mind"])
+def test_stopping_at_any_point_keeps_nothing(stop: str) -> None:
+    results = _run("final-plan-late", ["parent", "Sam Khan", stop])
+    assert results[-1].outcome == "stopped" and results[-1].state == LetterState()
+    assert "Nothing from it is kept" in results[-1].replies[0].text
+
+
+def test_saying_no_at_the_preview_stops_without_a_letter() -> None:
+    results = _run("early-review", ["parent", "skip", "skip", "skip", "skip", "skip", "no"])
+    assert results[-1].outcome == "stopped" and results[-1].letter is None
+
+
+def test_without_a_letter_named_every_kind_is_offered_and_one_can_be_chosen() -> None:
+    first = start(None, TODAY)
+    assert [payload for _title, payload in first.replies[0].buttons] == list(all_kinds())
+    chosen = step(first.state, "provision-not-delivered", TODAY)
+    assert chosen.state.kind == "provision-not-delivered"
+    unclear = step(first.state, "something else", TODAY)
+    assert unclear.state.asking == "kind" and unclear.replies[0].buttons
+
+
+def test_a_state_that_is_not_a_dict_starts_empty() -> None:
+    assert LetterState.from_slot("junk") == LetterState()
+    assert LetterState.from_slot({"kind": "early-review", "unknown": 1}).kind == "early-review"
