@@ -1,0 +1,1 @@
+"""Letters families can send, drafted from what they told the assistant."""
