@@ -1,14 +1,19 @@
 """A letter drawn as a Word file and as a PDF, read back with the same libraries a family's software relies on."""
 
+import ast
 import io
 import re
+import subprocess
+import sys
 import zipfile
 from dataclasses import replace
+from pathlib import Path
 
 import docx
 import pypdf
 from docx.shared import Pt
 
+from send_guide.letters import letter as letter_module
 from send_guide.letters.letter import Letter
 from send_guide.letters.pdf import to_pdf
 from send_guide.letters.word import to_docx
@@ -211,3 +216,26 @@ def test_a_very_long_name_wraps_within_the_page_onto_more_pages() -> None:
 
 def test_a_short_letter_fits_on_one_page() -> None:
     assert len(pypdf.PdfReader(io.BytesIO(to_pdf(LETTER))).pages) == 1
+
+
+# The code itself
+
+
+def test_the_letter_value_and_its_renderers_import_no_rasa() -> None:
+    folder = Path(letter_module.__file__).parent
+    for name in ("letter.py", "word.py", "pdf.py"):
+        tree = ast.parse((folder / name).read_text(encoding="utf-8"))
+        modules = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+        modules += [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+        assert not [module for module in modules if module.split(".")[0] in {"rasa", "rasa_sdk"}], name
+
+
+def test_matplotlib_is_loaded_only_when_a_pdf_is_made() -> None:
+    check = (
+        "import sys, send_guide.letters.pdf as pdf, send_guide.letters.word;"
+        "assert 'matplotlib' not in sys.modules, 'loaded on import';"
+        "pdf._font_folder();"
+        "assert 'matplotlib' in sys.modules and 'matplotlib.pyplot' not in sys.modules"
+    )
+    project = Path(letter_module.__file__).parents[2]
+    subprocess.run([sys.executable, "-W", "ignore", "-c", check], check=True, cwd=project)
