@@ -1,4 +1,5 @@
-"""Tables for call-back cases, their audit trail, staff accounts, the staff audit trail and answer feedback.
+"""Tables for call-back cases, their audit trail, staff accounts, the staff audit trail, answer feedback
+and letters kept for download.
 
 Same database and migration history as the services directory (send_guide/services/db.py), so
 one DATABASE_URL and one `alembic upgrade` cover both. Personal data is kept to what an adviser
@@ -107,3 +108,23 @@ class Feedback(Base):
     intent = Column(String(100), nullable=False, index=True)
     helpful = Column(Boolean, nullable=False)
     message = Column(Text, nullable=False, default="")  # the question, shortened
+
+
+class LetterDownload(Base):
+    """A letter kept so the family can download it as Word or PDF (send_guide/letters/downloads.py).
+
+    It holds what the family typed into the letter, so it is personal data: only the SHA-256 hash of
+    the link's token is stored (a copy of the database opens no link), the link stops working an hour
+    after it was made, and the row is deleted then, unless it is kept on a call-back case: then it
+    goes when the case does (ON DELETE CASCADE), under the case's retention period.
+    """
+
+    __tablename__ = "letter_download"
+
+    id = Column(Integer, primary_key=True)
+    token_hash = Column(String(64), nullable=False, unique=True)
+    kind = Column(String(60), nullable=False)
+    letter = Column(Text, nullable=False)  # the Letter as JSON
+    created_at = Column(DateTime(timezone=True), nullable=False)
+    expires_at = Column(DateTime(timezone=True), nullable=False, index=True)
+    case_id = Column(Integer, ForeignKey("triage_case.id", ondelete="CASCADE"), nullable=True, index=True)
