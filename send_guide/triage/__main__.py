@@ -11,7 +11,8 @@
                                                   which translations a fluent speaker has not checked
   python -m send_guide.triage retention [--days N]
       delete cases, their audit trail, conversations, feedback and the staff audit trail older
-      than N days (default: RETENTION_DAYS, else 90), and ended staff sessions; run it daily, e.g. from cron
+      than N days (default: RETENTION_DAYS, else 90), ended staff sessions, and letters kept for
+      download whose 1-hour link has expired (unless kept on a case); run it daily, e.g. from cron
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import sys
 
 from send_guide import conversations
 from send_guide.languages.status import translation_statuses
+from send_guide.letters.downloads import forget_expired
 from send_guide.services.db import as_utc, make_engine, migrate, session_factory
 from send_guide.triage import audit, feedback, sessions
 from send_guide.triage.cases import delete_older_than, export_csv, retention_days
@@ -104,12 +106,15 @@ def main(argv: list[str] | None = None) -> int:
                 days = args.days if args.days is not None else retention_days()
                 deleted = delete_older_than(session, days, now)
                 sessions.delete_expired(session, now)
+                letters = forget_expired(session, now)
                 session.commit()
                 events = conversations.delete_older_than(make_engine(conversations.conversations_url()),
                                                          now - dt.timedelta(days=days))
                 print(f"Deleted {deleted['cases']} cases, {deleted['feedback']} feedback entries, "
                       f"{deleted['staff events']} staff audit entries and "
                       f"{events} conversation events older than {days} days.")
+                print(f"Deleted {letters} letters kept for download whose 1-hour link had expired "
+                      "(a letter kept on a case goes with the case).")
         except (StaffAccountError, ValueError) as error:
             print(error, file=sys.stderr)
             return 2
