@@ -1,4 +1,4 @@
-"""The web server: the demo Local Offer page with the widget, its privacy notice, and /staff.
+"""The web server: the demo Local Offer page with the widget, its privacy notice, /staff, and letter downloads.
 
 Sanic, because Rasa already brings it (no new dependency) and it is a production server, unlike
 the standard library's http.server. Files are read on each request so a change shows at once.
@@ -17,7 +17,7 @@ from send_guide.contacts import all_contacts, fill_contacts
 from send_guide.languages.status import WIDGET_LOCALES_DIR
 from send_guide.services.db import make_engine, migrate, session_factory
 from send_guide.triage.cases import retention_days
-from web import staff
+from web import letters, staff
 from web.headers import add_security_headers, page_policy
 from web.settings import WebSettings
 
@@ -73,6 +73,7 @@ def create_app(settings: WebSettings, name: str = "send_guide_web") -> Sanic:
     app.add_route(_privacy_notice, "/privacy.html", methods=["GET"], strict_slashes=True)
     app.add_route(_no_icon, "/favicon.ico", methods=["GET"], strict_slashes=True)
     staff.add_routes(app)
+    letters.add_routes(app)  # /letters/<token>.docx and .pdf
     app.register_middleware(add_security_headers, "response")  # every response, error pages too
     return app
 
