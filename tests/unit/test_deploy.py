@@ -130,3 +130,12 @@ def test_nginx_sends_hsts_over_https_only_and_with_the_web_servers_value() -> No
     assert "proxy_hide_header Strict-Transport-Security;" in server, "one header, not the web server's as well"
     assert not any("add_header" in block for block in nginx_locations().values()), \
         "a location with its own add_header would drop the server's"
+
+
+def test_nginx_logs_letter_downloads_without_their_address() -> None:
+    """Issue 18: a letter's download address is the key to the family's letter for an hour."""
+    text = TEMPLATE.read_text()
+    block = nginx_locations()["/letters/"]
+    assert "access_log ${ACCESS_LOG} send_guide_letter;" in block and "proxy_pass http://send_guide_web;" in block
+    letter_format = re.search(r"log_format send_guide_letter (.*?);\n", text).group(1)
+    assert "$uri" not in letter_format and "$request " not in letter_format and "$request_uri" not in letter_format

@@ -1,0 +1,48 @@
+"""Migration 0007 on real SQLite and PostgreSQL: the letter_download table comes and goes, cases stay,
+a token's hash is unique, and a letter kept on a case is deleted with its case."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
+
+from send_guide.services import db
+
+NOW = dt.datetime(2026, 12, 14, 10, 0, tzinfo=dt.timezone.utc)
+
+
+def rows(engine, query: str) -> list[tuple]:
+    with engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(text(query))]
+
+
+def keep(engine, token_hash: str, case_id: int | None) -> None:
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO letter_download (token_hash, kind, letter, created_at, expires_at, "
+                                "case_id) VALUES (:h, 'final-plan-late', '{}', :t, :t, :c)"),
+                           {"h": token_hash, "t": NOW, "c": case_id})
+
+
+def test_0007_goes_up_down_and_up_again_and_follows_its_case(engine) -> None:
+    db.migrate(engine, "0006")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO triage_case (id, reference, conversation_id, created_at, status, urgency, urgency_reason, "
+            "consent_at, name) VALUES (1, 'CB-AAAAAA', 'conv-1', :t, 'new', 3, 'No deadline', :t, 'Amina')"),
+            {"t": NOW})
+    assert "letter_download" not in inspect(engine).get_table_names()
+    db.migrate(engine)
+    assert {column["name"] for column in inspect(engine).get_columns("letter_download")} == {
+        "id", "token_hash", "kind", "letter", "created_at", "expires_at", "case_id"}
+    keep(engine, "a" * 64, None)
+    keep(engine, "b" * 64, 1)
+    with pytest.raises(IntegrityError):
+        keep(engine, "a" * 64, None)
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM triage_case"))
+    assert rows(engine, "SELECT token_hash FROM letter_download") == [("a" * 64,)]
+    db.downgrade(engine, "0006")
+    assert "letter_download" not in inspect(engine).get_table_names()
+    db.migrate(engine)
+    assert rows(engine, "SELECT * FROM letter_download") == []
