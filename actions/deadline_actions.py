@@ -15,6 +15,7 @@ from actions.tracker_helpers import first_entity, intent_button
 from send_guide.deadlines import dialogue
 from send_guide.deadlines.dialogue import DeadlineState
 from send_guide.deadlines.timeline import Event
+from send_guide.letters.choose import letter_after_deadline
 from send_guide.situation.topic_question import topic_for_dates_of
 from send_guide.time import today_in_england
 from send_guide.topics import catalogue
@@ -123,6 +124,13 @@ class AskDeadlineConfirm(SafeAction):
         return []
 
 
+def letter_for(state: DeadlineState) -> str | None:
+    """The letter that fits the answer: the council is late, or comments on a draft are due."""
+    today = today_in_england()
+    main = dialogue.main_deadline(state, dialogue.timeline_of(state, today), today)
+    return letter_after_deadline(main.rule.key, main.due < today)
+
+
 class DeadlineAnswer(SafeAction):
     """After the form: the asked deadline, or (if the person moved on) the answer to their new question."""
 
@@ -137,6 +145,8 @@ class DeadlineAnswer(SafeAction):
                        intent_button("What if the council is late?", "deadline_late")]
             if (topic := topic_for_dates_of(state.event)) is not None:  # the rights at that stage
                 buttons.append(intent_button(topic.title, topic.intent))
+            if (kind := letter_for(state)) is not None:
+                buttons.insert(0, intent_button("Help me write a letter", "ask_letter", letter_kind=kind))
             dispatcher.utter_message(text=dialogue.answer(state, today_in_england()), buttons=buttons)
         elif outcome == "moved_on":
             intent = latest_intent(tracker) or ""

@@ -22,6 +22,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.intent_override import intent_confidence, promote_intent
 from components.stateless import StatelessComponent
+from send_guide.letters.choose import asks_for_a_letter
 from send_guide.situation import (
     Reading,
     deadline_form_answers_at_once,
@@ -43,6 +44,9 @@ FALLBACK_INTENT = "nlu_fallback"
 # A correction inside the deadline form stays a correction; a long story is never one, whatever
 # the classifier says of it ("no, the letter came on 3 March" is short).
 KEEP = {"correct_deadline", "inform_deadline_event"}
+# A person who asks for a letter to be written gets the letter form, whatever story comes with it:
+# the form starts at the letter the story names (send_guide/letters/choose.py).
+LETTER_INTENT = "ask_letter"
 # From this confidence the classifier's FAQ topic answers a message that is one question, however long
 # ("can I take my son out of school and teach him at home myself?" is about home education).
 SURE = 0.5
@@ -74,6 +78,10 @@ class SituationOverride(StatelessComponent):
             intent = (message.get(INTENT) or {}).get("name")
             text = message.get(TEXT) or ""
             if intent in KEEP and not is_long_story(text):
+                continue
+            if asks_for_a_letter(text):
+                if intent != LETTER_INTENT:
+                    promote_intent(message, LETTER_INTENT)
                 continue
             topic = topics().get(intent)
             try:

@@ -33,6 +33,16 @@ CHECK_BEFORE_SENDING = (
     "For free help with the letter, phone Luton SENDIAS on {contact_sendias}.")
 
 
+SOMETHING_CHANGED = ("I could not make the files: a date in the letter no longer fits. Please ask for the "
+                     "letter again. For free help, phone Luton SENDIAS on {contact_sendias}.")
+LINKS = ("Download your letter as a Word file: {word}\nor as a PDF: {pdf}\nThese links work for 1 hour. "
+         "After that the letter is deleted.")
+
+
+def links_text(word: str, pdf: str) -> str:
+    return LINKS.format(word=word, pdf=pdf)
+
+
 @dataclass(frozen=True)
 class LetterState:
     kind: str | None = None
@@ -148,6 +158,16 @@ def _preview(state: LetterState, today: dt.date) -> StepResult:
     ))
 
 
+def finished_letter(state: LetterState, today: dt.date) -> Letter | None:
+    """The letter of a form that ended with "yes", for the files; None for any other state."""
+    if state.asking != "done" or state.kind not in all_kinds():
+        return None
+    try:
+        return _compose(state, today)
+    except LetterInputError:  # a date that was fine yesterday and is not today: the form starts again
+        return None
+
+
 def _compose(state: LetterState, today: dt.date) -> Letter:
     values = {key: value for key, value in state.answers.items() if value}
     return compose(state.kind or "", Answers(values, state.writer or "parent"), today)
@@ -155,9 +175,10 @@ def _compose(state: LetterState, today: dt.date) -> Letter:
 
 def _finish(state: LetterState, text: str, today: dt.date) -> StepResult:
     if YES.search(text):
+        # The state is kept, finished, for the action that makes the files; it clears it then.
         letter = _compose(state, today)
-        return StepResult(LetterState(), (Reply(fill_contacts(CHECK_BEFORE_SENDING)),), outcome="done",
-                          letter=letter)
+        return StepResult(replace(state, asking="done"), (Reply(fill_contacts(CHECK_BEFORE_SENDING)),),
+                          outcome="done", letter=letter)
     if NO.search(text):
         return StepResult(LetterState(), (Reply(fill_contacts(GOODBYE)),), outcome="stopped")
     return StepResult(state, (Reply("Shall I make the Word file and the PDF? Please say yes or stop.",

@@ -27,7 +27,9 @@ def test_a_parent_fills_some_details_skips_others_and_gets_the_letter_with_gaps(
     preview = results[-2].replies[1].text
     assert "That date was Monday 26 May 2025." in preview and "[date of birth]" in preview
     finished = results[-1]
-    assert finished.outcome == "done" and finished.state == LetterState()
+    assert finished.outcome == "done" and finished.state.asking == "done"
+    assert dialogue.finished_letter(finished.state, TODAY) == finished.letter
+    assert dialogue.finished_letter(results[-2].state, TODAY) is None
     assert finished.letter.subject == "The final EHC plan is late: Sam Khan, date of birth [date of birth]"
     assert "[date the council decided to assess]" in finished.letter.gaps()
     assert "01582 548156" in finished.replies[0].text and "not legal advice" in finished.replies[0].text

@@ -1,0 +1,51 @@
+"""Which letter a message asks for ("help me write a letter about the late EHC plan"), so the
+form can start at the right letter; None when the message does not say (the form then offers all)."""
+
+from __future__ import annotations
+
+import re
+
+# Most specific first: "a letter to the head teacher about a part-time timetable" is not a review.
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((key, re.compile(pattern, re.I)) for key, pattern in (
+    ("sent-home-early", r"sent\s+home|send(?:s|ing)?\s+(?:him|her|them|my\s+\w+)\s+home|part[-\s]?time|"
+                        r"reduced\s+(?:timetable|hours)|head\s*teacher|informal\s+exclusion"),
+    ("transport-review", r"transport|travel|taxi|\bbus\b|school\s+run"),
+    ("draft-plan-comments", r"\bdraft\b"),
+    ("no-decision-6-weeks", r"\b(?:6|six)\s+weeks?\b|no\s+decision|not\s+(?:yet\s+)?decided|haven'?t\s+decided"),
+    ("final-plan-late", r"\b(?:20|twenty)\s+weeks?\b|\blate\b|overdue|final\s+plan|still\s+waiting"),
+    ("provision-not-delivered", r"not\s+(?:being\s+)?(?:given|delivered|provided|followed|getting)|isn'?t\s+"
+                                r"(?:being\s+)?(?:given|delivered|provided|followed)|missing|no\s+(?:speech|therapy)"),
+    ("early-review", r"early\s+review|\breview\b"),
+    ("assessment-request", r"assess|ask\s+for\s+an?\s+ehc|request\s+an?\s+ehc|apply\s+for\s+an?\s+ehc"),
+))
+
+
+# "help me write a letter", "can you draft a letter to the council", "is there a template letter":
+# the person asks for a letter to be written, not about a letter they got.
+_ASKS_FOR_LETTER = re.compile(
+    r"\b(?:write|writing|draft|make|prepare|put\s+together|template)\b[^.?!]{0,60}\bletters?\b|"
+    r"\bletters?\b[^.?!]{0,30}\b(?:template|to\s+send|i\s+(?:can|could)\s+send)\b", re.I)
+
+
+def asks_for_a_letter(text: str) -> bool:
+    return bool(_ASKS_FOR_LETTER.search(text or ""))
+
+
+def kind_for_text(text: str) -> str | None:
+    for key, pattern in _KINDS:
+        if pattern.search(text or ""):
+            return key
+    return None
+
+
+# The letter that fits a deadline answer: the council late with its decision or the final plan, or
+# the family's comments on a draft plan still to send.
+_AFTER_DEADLINE = {"decide_to_assess": ("no-decision-6-weeks", True), "final_plan": ("final-plan-late", True),
+                   "draft_plan_comments": ("draft-plan-comments", False)}
+
+
+def letter_after_deadline(rule_key: str, passed: bool) -> str | None:
+    """The letter to offer under a deadline answer, or None: a letter about a late council only
+    once its date has passed, the comments on a draft only while there is still time."""
+    kind, wants_passed = _AFTER_DEADLINE.get(rule_key, (None, False))
+    return kind if kind and passed == wants_passed else None

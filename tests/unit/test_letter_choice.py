@@ -1,0 +1,59 @@
+"""Which letter a message asks for (send_guide/letters/choose.py)."""
+
+import pytest
+
+from send_guide.letters.choose import asks_for_a_letter, kind_for_text, letter_after_deadline
+from send_guide.letters.kinds import all_kinds
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("can you help me write a letter to ask for an EHC needs assessment for my son", "assessment-request"),
+    ("its been more than 6 weeks and the council hasnt decided, can you write a letter", "no-decision-6-weeks"),
+    ("the final plan is late, we are at week 25, i need a letter", "final-plan-late"),
+    ("we got the draft plan yesterday and want to reply, need a letter", "draft-plan-comments"),
+    ("the speech therapy in section F is not being delivered, help me write to the council", "provision-not-delivered"),
+    ("I want to ask for an early review of his EHCP", "early-review"),
+    ("school keep sending him home at lunchtime, I want to write to the head teacher", "sent-home-early"),
+    ("they put her on a part-time timetable", "sent-home-early"),
+    ("the council refused school transport, can you write the review letter", "transport-review"),
+])
+def test_the_letter_a_message_asks_for(text: str, kind: str) -> None:
+    assert kind_for_text(text) == kind
+
+
+@pytest.mark.parametrize("text", ["can you help me write a letter", "template letter please", "", "<b>letter</b>"])
+def test_a_message_that_does_not_say_which_letter_gets_none(text: str) -> None:
+    assert kind_for_text(text) is None
+
+
+def test_every_kind_can_be_asked_for() -> None:
+    assert set(all_kinds()) == {
+        kind for kind in (kind_for_text(t) for t in (
+            "assess", "6 weeks", "late", "draft", "missing", "early review", "sent home", "transport"))}
+
+
+@pytest.mark.parametrize(("rule", "passed", "kind"), [
+    ("decide_to_assess", True, "no-decision-6-weeks"), ("decide_to_assess", False, None),
+    ("final_plan", True, "final-plan-late"), ("final_plan", False, None),
+    ("draft_plan_comments", False, "draft-plan-comments"), ("draft_plan_comments", True, None),
+    ("appeal", True, None),
+])
+def test_the_letter_offered_under_a_deadline_answer(rule: str, passed: bool, kind: str | None) -> None:
+    assert letter_after_deadline(rule, passed) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "can you help me write a letter", "the council is late with the final EHC plan, can you help me write a letter?",
+    "please draft me a letter to send to school", "is there a template letter for this",
+    "I need a letter I can send to SENAT", "how do I write a complaint letter to the council",
+])
+def test_asking_for_a_letter_to_be_written(text: str) -> None:
+    assert asks_for_a_letter(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I got a letter from the council saying no to the assessment, what can I do?",
+    "the letter came on 3 March", "we wrote to them in May. No letter back yet", "what is a SENCO?",
+])
+def test_a_letter_the_family_got_is_not_a_request_for_one(text: str) -> None:
+    assert not asks_for_a_letter(text)
