@@ -88,7 +88,9 @@ class LetterSubmit(SafeAction):
         word, pdf = (downloads.download_url(base, token, form) for form in ("docx", "pdf"))
         dispatcher.utter_message(text=to_text(letter))
         dispatcher.utter_message(text=dialogue.links_text(word, pdf))
-        dispatcher.utter_message(json_message={"type": "letter", "title": letter.title, "url": word, "pdf_url": pdf})
+        # Wrapped in "data": Rasa's socket.io channel emits the json_message's keys as emit() arguments.
+        card = {"type": "letter", "title": letter.title, "url": word, "pdf_url": pdf}
+        dispatcher.utter_message(json_message={"data": card})
         return clear
 
     def recover(self, tracker: Tracker) -> List[EventType]:

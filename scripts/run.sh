@@ -34,6 +34,8 @@ widget_port="${WIDGET_PORT:-8080}"
 # The sites whose pages may use the chat (REST and socket.io); scripts/rasa_server.py passes them
 # to Rasa as --cors, with RASA_TOKEN as --auth-token (not on this command line, which ps shows).
 export CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:${widget_port}}"
+# Where families download the letters the chat drafts (the web server below): the links' address.
+export SEND_GUIDE_PUBLIC_URL="${SEND_GUIDE_PUBLIC_URL:-http://localhost:${widget_port}}"
 .venv/bin/python scripts/serve_widget.py --port "$widget_port" --bot-url "http://127.0.0.1:${rasa_port}" &
 pids+=($!)
 .venv/bin/rasa run actions --actions actions --port "$action_port" &

@@ -24,7 +24,8 @@ def site() -> Iterator[Site]:
     """The demo page and the staff page, served as `make run` serves them, with a real assistant."""
     port = free_port()
     origin = f"http://127.0.0.1:{port}"
-    with running_assistant(model_path(), log_dir=OUTPUT / "browser", cors_origin=origin) as assistant, \
+    with running_assistant(model_path(), log_dir=OUTPUT / "browser", cors_origin=origin,
+                           extra_env={"SEND_GUIDE_PUBLIC_URL": origin}) as assistant, \
             running_web_server(assistant.rasa_url, assistant.database_url, log_dir=OUTPUT / "browser",
                                port=port, extra_env={"RASA_TOKEN": assistant.token}) as url:
         yield Site(url + "/", assistant.database_url)

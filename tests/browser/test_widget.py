@@ -239,3 +239,29 @@ def test_a_service_card_says_where_its_details_come_from_and_that_staff_have_not
     expect(line).to_be_visible()
     assert line.evaluate("node => node.children.length") == 0  # text only, no markup from data
     expect(card).not_to_contain_text("2026")
+
+
+def test_a_letter_is_drafted_and_downloaded_from_its_card_without_accessibility_violations(page: Page) -> None:
+    open_widget(page)
+    ask(page, "can you help me write a letter to ask for an early review of the plan?")
+    expect(page.locator(".sg-log")).to_contain_text("Who is writing the letter?", timeout=ANSWER_TIMEOUT)
+    page.get_by_role("button", name="I am the parent or carer").click()
+    for answer in ("Sam Khan", "skip", "He is being sent home every week.", "skip", "Amina Khan"):
+        count = bot_messages(page).count()
+        ask(page, answer)
+        expect(bot_messages(page)).not_to_have_count(count, timeout=ANSWER_TIMEOUT)
+    expect(page.locator(".sg-log")).to_contain_text("Here is your letter", timeout=ANSWER_TIMEOUT)
+    page.get_by_role("button", name="Yes, make the files").click()
+    card = page.locator(".sg-letter-card")
+    expect(card).to_be_visible(timeout=ANSWER_TIMEOUT)
+    expect(card.locator(".sg-card-name")).to_have_text("Asking for an early review of the EHC plan")
+    with page.expect_download() as download_info:
+        card.get_by_role("link", name="Download the letter (Word)").click()
+    download = download_info.value
+    assert download.suggested_filename == "letter-early-review.docx"
+    assert download.path().read_bytes()[:2] == b"PK"  # a Word file is a zip
+    with page.expect_download() as pdf_info:
+        card.get_by_role("link", name="Download the letter (PDF)").click()
+    assert pdf_info.value.path().read_bytes()[:5] == b"%PDF-"
+    results = Axe().run(page, context=".sg-letter-card")
+    assert results.violations_count == 0, results.generate_report()

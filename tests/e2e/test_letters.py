@@ -70,7 +70,8 @@ def test_every_letter_is_made_in_a_conversation_and_downloaded_as_word_and_pdf(a
     assert set(re.findall(r"\[[^\[\]]+\]", letter_text)) <= by_hand
     for line in (*kind.law, *kind.guidance):
         assert line.says in text
-    cards = [reply["custom"] for reply in done if reply.get("custom", {}).get("type") == "letter"]
+    customs = [reply.get("custom", {}).get("data", {}) for reply in done]  # REST: {"custom": {"data": card}}
+    cards = [custom for custom in customs if custom.get("type") == "letter"]
     assert len(cards) == 1 and cards[0]["title"] == kind.title
     assert cards[0]["url"] in text and cards[0]["pdf_url"] in text  # the links as text too
     dates = set(DATE_IN_WORDS.findall(text))

@@ -53,7 +53,9 @@
     language: "Language", automatic: "Automatic", machineTranslated: "Translated by a computer",
     privacy: "How we use your information", wasHelpful: "Was this answer helpful?", helpfulYes: "Yes",
     helpfulNo: "No", saidHelpful: "Yes, this helped", saidNotHelpful: "No, this did not help",
-    notChecked: "The text of this chat in your language is a translation. A fluent speaker has not checked it yet."
+    notChecked: "The text of this chat in your language is a translation. A fluent speaker has not checked it yet.",
+    downloadWord: "Download the letter (Word)", downloadPdf: "Download the letter (PDF)",
+    linksOneHour: "These links work for 1 hour."
   };
   var ui = { code: "en", dir: "ltr", strings: ENGLISH, draft: false };
   function t(key) { return ui.strings[key] || ENGLISH[key]; }
@@ -216,6 +218,22 @@
     return card;
   }
 
+  // A letter the assistant drafted: its title and the two downloads. Only web links are made links;
+  // the title is text (textContent), whatever it holds.
+  function letterCard(letter) {
+    var card = el("div", { "class": "sg-card sg-letter-card" });
+    card.appendChild(el("h3", { "class": "sg-card-name" }, typeof letter.title === "string" ? letter.title : ""));
+    [["url", "downloadWord"], ["pdf_url", "downloadPdf"]].forEach(function (pair) {
+      var url = letter[pair[0]];
+      if (typeof url !== "string" || !/^https?:\/\//.test(url)) return;
+      var line = el("p");
+      line.appendChild(el("a", { href: url, download: "", "class": "sg-download" }, t(pair[1])));
+      card.appendChild(line);
+    });
+    card.appendChild(el("p", { "class": "sg-card-provenance" }, t("linksOneHour")));
+    return card;
+  }
+
   // Under the newest answer (a message with a "Source:" line) only: a rating goes with the last question.
   function feedbackControl() {
     var group = el("div", { "class": "sg-feedback", role: "group", "aria-label": t("wasHelpful") });
@@ -241,6 +259,7 @@
     var body = el("div", attributes);
     if (entry.text) paragraphs(body, entry.text);
     if (entry.machineTranslated) body.appendChild(el("p", { "class": "sg-mt-label", lang: ui.code }, t("machineTranslated")));
+    if (entry.custom && entry.custom.type === "letter") body.appendChild(letterCard(entry.custom));
     if (entry.custom && entry.custom.type === "service_cards" && Array.isArray(entry.custom.services)) {
       entry.custom.services.forEach(function (service) { body.appendChild(serviceCard(service)); });
     }
