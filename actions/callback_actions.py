@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.database import sessions
 from actions.deadline_actions import latest_intent
 from actions.safe_action import SafeAction
-from actions.tracker_helpers import user_intents, user_messages_before
+from actions.tracker_helpers import user_intents, user_messages_before, utter_replies
 from send_guide.contacts import phone
 from send_guide.languages.replies import language_messages
 from send_guide.time import today_in_england
@@ -39,11 +39,6 @@ def prefill(tracker: Tracker) -> Dict[str, str]:
     return known
 
 
-def utter(dispatcher: CollectingDispatcher, replies: List[callback.Reply]) -> None:
-    for reply in replies:
-        buttons = [{"title": title, "payload": sent} for title, sent in reply.buttons]
-        dispatcher.utter_message(text=reply.text, buttons=buttons)
-
 
 class ValidateCallbackForm(SafeAction):
     """Runs on every message while the form is active (and on the one that starts it)."""
@@ -64,7 +59,7 @@ class ValidateCallbackForm(SafeAction):
                 dispatcher.utter_message(response="utter_crisis")
             result = callback.step(state, tracker.latest_message.get("text") or "", today_in_england(),
                                    retention_days(), dt.datetime.now(dt.timezone.utc), crisis=crisis)
-        utter(dispatcher, result.replies)
+        utter_replies(dispatcher, result.replies)
         kept = result.state.as_slot() if result.outcome in (None, "done") else None
         return [SlotSet("callback_state", kept), SlotSet("callback_outcome", result.outcome),
                 SlotSet("requested_slot", None if result.outcome else "callback_outcome")]

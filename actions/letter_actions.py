@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.database import sessions
 from actions.safe_action import SafeAction
-from actions.tracker_helpers import first_entity
+from actions.tracker_helpers import first_entity, utter_replies
 from send_guide.contacts import fill_contacts
 from send_guide.letters import dialogue, downloads
 from send_guide.letters.choose import kind_for_text
@@ -26,11 +26,6 @@ from send_guide.time import today_in_england
 STATE = "letter_state"
 OUTCOME = "letter_outcome"
 
-
-def utter(dispatcher: CollectingDispatcher, replies: tuple[dialogue.Reply, ...]) -> None:
-    for reply in replies:
-        buttons = [{"title": title, "payload": sent} for title, sent in reply.buttons]
-        dispatcher.utter_message(text=reply.text, buttons=buttons)
 
 
 class ValidateLetterForm(SafeAction):
@@ -47,7 +42,7 @@ class ValidateLetterForm(SafeAction):
             result = dialogue.start(first_entity(tracker, "letter_kind") or kind_for_text(text), today)
         else:
             result = dialogue.step(state, text, today)
-        utter(dispatcher, result.replies)
+        utter_replies(dispatcher, result.replies)
         kept = result.state.as_slot() if result.outcome in (None, "done") else None
         return [SlotSet(STATE, kept), SlotSet(OUTCOME, result.outcome),
                 SlotSet("requested_slot", None if result.outcome else OUTCOME)]

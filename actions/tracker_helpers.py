@@ -1,6 +1,6 @@
 """Small read-only helpers over the Rasa SDK tracker, shared by the actions."""
 
-from typing import Any, List
+from typing import Any, Iterable, List
 
 from rasa_sdk import Tracker
 
@@ -51,3 +51,10 @@ def intent_button(title: str, intent: str, **entities: str) -> dict:
         pairs = ",".join(f'"{key}":"{value}"' for key, value in entities.items())
         return {"title": title, "payload": f"/{intent}{{{pairs}}}"}
     return {"title": title, "payload": f"/{intent}"}
+
+
+def utter_replies(dispatcher: Any, replies: Iterable[Any]) -> None:
+    """Send a form dialogue's replies (each with .text and .buttons as (title, payload) pairs)."""
+    for reply in replies:
+        buttons = [{"title": title, "payload": sent} for title, sent in reply.buttons]
+        dispatcher.utter_message(text=reply.text, buttons=buttons)
