@@ -1,7 +1,6 @@
 """Short and long messages' work in their own lanes (send_guide/work_lanes.py): the long lane's
 thread runs at the lowest priority, and the interpreter lock is handed over quickly."""
 
-import asyncio
 import os
 import sys
 import threading
@@ -9,6 +8,7 @@ import threading
 import pytest
 
 from send_guide.work_lanes import HANDOVER_SECONDS, LONG_LANE_NICENESS, SHORT_CHARS, Lanes
+from tests.run_async import run_async
 
 
 def _thread_name_and_niceness() -> tuple[str, int]:
@@ -23,7 +23,7 @@ def test_a_question_and_a_story_are_worked_on_in_their_own_lanes() -> None:
         story = await lanes.run("x" * (SHORT_CHARS + 1), _thread_name_and_niceness)
         return question, story
 
-    (short_thread, short_nice), (long_thread, long_nice) = asyncio.run(both())
+    (short_thread, short_nice), (long_thread, long_nice) = run_async(both())
     assert short_thread.startswith("test-lanes-short") and long_thread.startswith("test-lanes-long")
     assert short_nice == os.getpriority(os.PRIO_PROCESS, 0)
     if sys.platform.startswith("linux"):
