@@ -12,7 +12,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((key, re.compile(pattern
     ("transport-review", r"transport|travel|taxi|\bbus\b|school\s+run"),
     ("draft-plan-comments", r"\bdraft\b"),
     ("no-decision-6-weeks", r"\b(?:6|six)\s+weeks?\b|no\s+decision|not\s+(?:yet\s+)?decided|haven'?t\s+decided"),
-    ("final-plan-late", r"\b(?:20|twenty)\s+weeks?\b|\blate\b|overdue|final\s+plan|still\s+waiting"),
+    ("final-plan-late", r"\b(?:20|twenty)\s+weeks?\b|\blate\b|overdue|final\s+plan|still\s+waiting|"
+                        r"(?:still\s+)?(?:no|not\s+(?:got|had|received)\s+(?:the|a|any))\s+(?:ehc\s*)?plan\b"),
     ("provision-not-delivered", r"not\s+(?:being\s+)?(?:given|delivered|provided|followed|getting)|isn'?t\s+"
                                 r"(?:being\s+)?(?:given|delivered|provided|followed)|missing|no\s+(?:speech|therapy)"),
     ("early-review", r"early\s+review|\breview\b"),

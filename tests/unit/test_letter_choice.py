@@ -10,6 +10,8 @@ from send_guide.letters.kinds import all_kinds
     ("can you help me write a letter to ask for an EHC needs assessment for my son", "assessment-request"),
     ("its been more than 6 weeks and the council hasnt decided, can you write a letter", "no-decision-6-weeks"),
     ("the final plan is late, we are at week 25, i need a letter", "final-plan-late"),
+    ("the council got our request for an EHC assessment on 2 June 2026, we still have no plan. "
+     "can you help me write a letter to them?", "final-plan-late"),
     ("we got the draft plan yesterday and want to reply, need a letter", "draft-plan-comments"),
     ("the speech therapy in section F is not being delivered, help me write to the council", "provision-not-delivered"),
     ("I want to ask for an early review of his EHCP", "early-review"),
