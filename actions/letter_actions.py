@@ -27,7 +27,6 @@ STATE = "letter_state"
 OUTCOME = "letter_outcome"
 
 
-
 class ValidateLetterForm(SafeAction):
     """Runs on every message while the form is active (and on the one that starts it)."""
 
@@ -80,7 +79,8 @@ class LetterSubmit(SafeAction):
             token = downloads.keep_for_download(session, letter, dt.datetime.now(dt.timezone.utc))
             session.commit()
         base = downloads.public_base_url(os.environ)
-        word, pdf = (downloads.download_url(base, token, form) for form in ("docx", "pdf"))
+        links = {form: downloads.download_url(base, token, form) for form in downloads.FORMS}
+        word, pdf = links["docx"], links["pdf"]
         dispatcher.utter_message(text=to_text(letter))
         dispatcher.utter_message(text=dialogue.links_text(word, pdf))
         # Wrapped in "data": Rasa's socket.io channel emits the json_message's keys as emit() arguments.

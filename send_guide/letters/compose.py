@@ -77,23 +77,24 @@ def _gap(text: str) -> str:
 def _details(kind: LetterKind, values: Mapping[str, str], today: dt.date) -> dict[str, str]:
     filled = {}
     for name in SENDER_DETAILS:
-        filled[name] = _text(values.get(name), "text", SENDER_GAPS[name], SENDER_GAPS[name])
+        filled[name] = _text(values.get(name), "text", SENDER_GAPS[name])
     for detail in kind.details:
         raw = values.get(detail.name)
         if detail.kind == "date":
             filled[detail.name] = _date_words(raw, detail.gap, today)
         else:
-            filled[detail.name] = _text(raw, detail.kind, detail.gap, detail.gap)
+            filled[detail.name] = _text(raw, detail.kind, detail.gap)
     return filled
 
 
-def _text(raw: str | None, kind: str, gap: str, what: str) -> str:
+def _text(raw: str | None, kind: str, gap: str) -> str:
+    """The detail as given, or its gap when skipped; the gap also names it in the refusal."""
     if raw is None or not str(raw).strip():
         return _gap(gap)
     text = str(raw).strip() if kind == "long_text" else one_line(str(raw), 10 * MAX_CHARS[kind])
     if len(text) > MAX_CHARS[kind]:
         raise LetterInputError(
-            f"That is too long for {what} ({len(text)} characters; at most {MAX_CHARS[kind]}). "
+            f"That is too long for {gap} ({len(text)} characters; at most {MAX_CHARS[kind]}). "
             "Please write it more shortly.")
     return text
 

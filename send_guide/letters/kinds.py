@@ -23,6 +23,11 @@ KINDS_DIR = Path(__file__).parent / "kinds"
 WRITERS = ("parent", "young_person")
 FIELD_KINDS = ("text", "long_text", "date")
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# Recipients several kinds write to, by name, so their lines are written once. The team's address
+# is a gap: no source page gives it.
+NAMED_RECIPIENTS: dict[str, tuple[str, ...]] = {
+    "senat": ("SEN Assessment Team (SENAT)", "Luton Council", "[the team's address or e-mail address]"),
+}
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,15 @@ def _paragraph(raw: Any, where: str) -> dict[str, str]:
     raise LetterKindError(f"{where}: a paragraph is a text, or texts under 'parent' and 'young_person'")
 
 
+def _recipient(raw: Any, where: str) -> tuple[str, ...]:
+    """The recipient's lines: written out in the kind file, or the name of one of NAMED_RECIPIENTS."""
+    if isinstance(raw, str):
+        if raw not in NAMED_RECIPIENTS:
+            raise LetterKindError(f"{where}: unknown recipient {raw!r}")
+        return NAMED_RECIPIENTS[raw]
+    return tuple(raw)
+
+
 def _law_lines(raw: Any) -> tuple[LawLine, ...]:
     return tuple(LawLine(each["says"], tuple(each["sheet"])) for each in raw or ())
 
@@ -106,7 +120,7 @@ def read_kind(path: Path) -> LetterKind:
                                bool(spec.get("passed")))
                   for name, spec in (raw.get("dates") or {}).items())
     kind = LetterKind(
-        key=path.stem, title=raw["title"], recipient=tuple(raw["recipient"]), greeting=raw["greeting"],
+        key=path.stem, title=raw["title"], recipient=_recipient(raw["recipient"], where), greeting=raw["greeting"],
         subject=raw["subject"], details=details, dates=dates,
         paragraphs=tuple(_paragraph(each, where) for each in raw["paragraphs"]),
         law=_law_lines(raw.get("law")), guidance=_law_lines(raw.get("guidance")),
