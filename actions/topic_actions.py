@@ -63,8 +63,11 @@ class ActionSuggestTopics(SafeAction):
         text = tracker.latest_message.get("text") or ""
         if is_long_story(text):  # a story: a next step and a contact, not only "did you mean?"
             response = "utter_story_not_placed"
-        else:
-            response = "utter_did_you_mean" if suggestions else "utter_default"
+        elif suggestions:
+            response = "utter_did_you_mean"
+        else:  # utter_default carries the same two buttons itself (domain.yml); Rasa would add them twice
+            dispatcher.utter_message(response="utter_default")
+            return []
         dispatcher.utter_message(response=response, buttons=buttons)
         return []
 

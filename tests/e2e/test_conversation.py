@@ -97,6 +97,13 @@ def test_gibberish_gets_topic_suggestions_as_buttons(chat) -> None:
     assert "/show_menu" in payloads and "/talk_to_person" in payloads
 
 
+@pytest.mark.parametrize("message", ["xqzv plorp wibble", "Jan Kowalski"])
+def test_a_message_not_understood_shows_each_button_once(chat, message: str) -> None:
+    for reply in chat(message):
+        payloads = [button["payload"] for button in reply.get("buttons", [])]
+        assert len(payloads) == len(set(payloads)), reply
+
+
 def test_crisis_message_gets_crisis_contacts_first(chat) -> None:
     replies = chat("my son said he wants to kill himself, and what is an EHCP?")
     assert "999" in replies[0]["text"] and "116 123" in replies[0]["text"]

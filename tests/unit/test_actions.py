@@ -82,6 +82,13 @@ def test_fallback_suggests_likely_topics_then_menu_and_person() -> None:
 def test_fallback_with_no_likely_topic_says_so() -> None:
     [message] = run(ActionSuggestTopics(), tracker("nlu_fallback", ranking=[("nlu_fallback", 0.9)]))
     assert message["response"] == "utter_default"
+    # The response has the menu and person buttons in domain.yml; Rasa adds an action's buttons to a
+    # response's, so sending them here too showed each button twice.
+    assert not message["buttons"]
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    [response] = domain["responses"]["utter_default"]
+    assert {button["payload"] for button in response["buttons"]} == {
+        "/show_menu", "/talk_to_person"}
 
 
 def test_fallback_for_a_long_story_gives_a_next_step_and_contact_not_only_did_you_mean() -> None:
