@@ -15,9 +15,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.database import sessions
 from actions.deadline_actions import latest_intent
 from actions.safe_action import SafeAction
-from actions.tracker_helpers import user_intents, user_messages_before, utter_replies
+from actions.tracker_helpers import message_language, user_intents, user_messages_before, utter_replies
 from send_guide.contacts import phone
-from send_guide.languages.replies import language_messages
+from send_guide.languages.replies import messages_for
 from send_guide.time import today_in_england
 from send_guide.topics import catalogue
 from send_guide.triage import callback
@@ -32,8 +32,8 @@ FORM = "callback_form"
 def prefill(tracker: Tracker) -> Dict[str, str]:
     """What the conversation already says: the role, and a language other than English."""
     known = {"role": callback.ROLES.get(tracker.get_slot("role") or "", "")}
-    code = ((tracker.latest_message.get("language") or {}).get("code")) or "en"
-    messages = language_messages(code) if code != "en" else None
+    code = message_language(tracker) or "en"
+    messages = messages_for(code) if code != "en" else None
     if messages is not None:
         known["language"] = messages.english_name
     return known

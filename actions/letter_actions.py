@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.database import sessions
 from actions.safe_action import SafeAction
-from actions.tracker_helpers import first_entity, utter_replies
+from actions.tracker_helpers import first_entity, message_language, utter_in_english, utter_replies
 from send_guide.contacts import fill_contacts
 from send_guide.letters import dialogue, downloads
 from send_guide.letters.choose import kind_for_text
@@ -37,10 +37,12 @@ class ValidateLetterForm(SafeAction):
         state = dialogue.LetterState.from_slot(tracker.get_slot(STATE))
         text = tracker.latest_message.get("text") or ""
         today = today_in_england()
+        language = message_language(tracker)
         if state.asking is None:  # the message that started the form: a button names the letter
-            result = dialogue.start(first_entity(tracker, "letter_kind") or kind_for_text(text), today)
+            result = dialogue.start(first_entity(tracker, "letter_kind") or kind_for_text(text), today,
+                                    language=language)
         else:
-            result = dialogue.step(state, text, today)
+            result = dialogue.step(state, text, today, language)
         utter_replies(dispatcher, result.replies)
         kept = result.state.as_slot() if result.outcome in (None, "done") else None
         return [SlotSet(STATE, kept), SlotSet(OUTCOME, result.outcome),
@@ -81,8 +83,9 @@ class LetterSubmit(SafeAction):
         base = downloads.public_base_url(os.environ)
         links = {form: downloads.download_url(base, token, form) for form in downloads.FORMS}
         word, pdf = links["docx"], links["pdf"]
-        dispatcher.utter_message(text=to_text(letter))
-        dispatcher.utter_message(text=dialogue.links_text(word, pdf))
+        # The letter goes to the council, and the links must stay links: both stay in English.
+        utter_in_english(dispatcher, to_text(letter))
+        utter_in_english(dispatcher, dialogue.links_text(word, pdf))
         # Wrapped in "data": Rasa's socket.io channel emits the json_message's keys as emit() arguments.
         card = {"type": "letter", "title": letter.title, "url": word, "pdf_url": pdf}
         dispatcher.utter_message(json_message={"data": card})

@@ -4,6 +4,9 @@ from typing import Any, Iterable, List
 
 from rasa_sdk import Tracker
 
+from send_guide.languages.identify import ENGLISH
+from send_guide.languages.turn import KEEP_IN_ENGLISH, PREWRITTEN
+
 
 def entity_values(tracker: Tracker, entity: str) -> List[str]:
     return [str(value) for value in tracker.get_latest_entity_values(entity)]
@@ -53,8 +56,29 @@ def intent_button(title: str, intent: str, **entities: str) -> dict:
     return {"title": title, "payload": f"/{intent}"}
 
 
+def message_language(tracker: Tracker) -> str | None:
+    """The latest message's language as components/multilingual_intents.py read it: "pl", or
+    "ur-Latn" for Urdu typed in Latin letters; None when it was not read."""
+    language = tracker.latest_message.get("language") or {}
+    code = language.get("code")
+    return f"{code}-Latn" if code and language.get("reason") == "romanised" else code
+
+
 def utter_replies(dispatcher: Any, replies: Iterable[Any]) -> None:
-    """Send a form dialogue's replies (each with .text and .buttons as (title, payload) pairs)."""
+    """Send a form dialogue's replies (each with .text and .buttons as (title, payload) pairs, and
+    optionally .language for a pre-written message the channel must send as it is)."""
     for reply in replies:
         buttons = [{"title": title, "payload": sent} for title, sent in reply.buttons]
-        dispatcher.utter_message(text=reply.text, buttons=buttons)
+        dispatcher.utter_message(text=reply.text, buttons=buttons, **_as_written(getattr(reply, "language", None)))
+
+
+def _as_written(language: str | None) -> dict:
+    """The message key that tells the channel a reply is already in its language (turn.py)."""
+    if language == ENGLISH:
+        return {KEEP_IN_ENGLISH: True}
+    return {PREWRITTEN: language} if language else {}
+
+
+def utter_in_english(dispatcher: Any, text: str) -> None:
+    """Send a text that must reach its reader in English (a letter for the council): never translated."""
+    dispatcher.utter_message(text=text, **_as_written(ENGLISH))

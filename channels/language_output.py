@@ -19,7 +19,7 @@ from rasa.core.channels.socketio import SocketIOOutput
 
 from send_guide.fallback import something_went_wrong
 from send_guide.languages.identify import IDENTIFIED_KEY, identify, picked_language
-from send_guide.languages.turn import ENGLISH_TAGS, LanguageTurn, needs_language_turn
+from send_guide.languages.turn import LanguageTurn, needs_language_turn, tags_without_turn
 from send_guide.translation.backends import Translator
 from send_guide.work_lanes import Lanes
 
@@ -63,7 +63,7 @@ class LanguageOutputChannel(OutputChannel):
 
     async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
         self.sent += 1
-        outgoing = await self._turn.render(dict(message)) if self._turn else [{**message, **ENGLISH_TAGS}]
+        outgoing = await self._turn.render(dict(message)) if self._turn else [{**message, **tags_without_turn(message)}]
         for item in outgoing:
             tags = {key: item.pop(key) for key in _TAG_KEYS if key in item}
             await self._send_tagged(recipient_id, item, tags)

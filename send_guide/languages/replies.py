@@ -26,7 +26,8 @@ ANSWER_FOLLOWS = "answer_follows"
 NOT_UNDERSTOOD = "not_understood"
 MACHINE_TRANSLATED = "machine_translated"
 CRISIS_FOLLOWS = "crisis_follows"  # after the crisis contacts, which always come first
-MESSAGE_KINDS = (ANSWER_FOLLOWS, NOT_UNDERSTOOD, MACHINE_TRANSLATED, CRISIS_FOLLOWS)
+LETTER_IN_ENGLISH = "letter_in_english"  # before a letter: it stays in English, for the council
+MESSAGE_KINDS = (ANSWER_FOLLOWS, NOT_UNDERSTOOD, MACHINE_TRANSLATED, CRISIS_FOLLOWS, LETTER_IN_ENGLISH)
 NOT_CHECKED = "not_checked"  # "a fluent speaker has not checked this yet", shown while a file is draft
 _NAMES = ("language", "name", "english_name")
 
@@ -121,12 +122,27 @@ def available_languages() -> list[str]:
     return sorted(codes, key=lambda code: code != "en")
 
 
+def messages_for(code: str) -> LanguageMessages | None:
+    """The messages for a code as LanguageMessages.code spells it ("ur-Latn": Urdu in Latin letters)."""
+    return language_messages(code.removesuffix("-Latn"), romanised=code.endswith("-Latn"))
+
+
 @cache
 def crisis_patterns() -> tuple[str, ...]:
     """Every language file's crisis patterns (its Latin-letter variant's too), for safety.py."""
+    return _patterns("crisis_patterns")
+
+
+@cache
+def letter_patterns() -> tuple[str, ...]:
+    """Every language file's ways of asking for help to write a letter, for letters/choose.py."""
+    return _patterns("letter_patterns")
+
+
+def _patterns(key: str) -> tuple[str, ...]:
     patterns: list[str] = []
     for code in available_languages():
         content = load_content(f"languages/{code}.yml")
-        patterns += content.get("crisis_patterns") or []
-        patterns += (content.get("romanised") or {}).get("crisis_patterns") or []
+        patterns += content.get(key) or []
+        patterns += (content.get("romanised") or {}).get(key) or []
     return tuple(patterns)

@@ -8,6 +8,10 @@ Then each answer message: translated, or in English if there is no service or it
 (after one failure in a turn the rest of the turn stays in English rather than wait again).
 Every message says its language and direction, so the page can mark it up for screen readers
 and browser translation. No Rasa import: the channels hand each outgoing message to `render`.
+
+An action can mark a message as never to be translated (`KEEP_IN_ENGLISH`: a letter for the
+council) or send a pre-written message itself (`PREWRITTEN`: the notice before a letter, in the
+language the family used during the letter form, whatever language her last "yes" was read as).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from send_guide.languages.replies import (
     NOT_UNDERSTOOD,
     LanguageMessages,
     language_messages,
+    messages_for,
 )
 from send_guide.translation.backends import TranslationFailed, Translator
 
@@ -33,7 +38,15 @@ NOT_UNDERSTOOD_RESPONSES = frozenset(
 # translation service: the numbers are digits, readable in any language.
 CRISIS_RESPONSES = frozenset({"utter_crisis"})
 ENGLISH_TAGS = {"lang": ENGLISH, "dir": "ltr"}
+KEEP_IN_ENGLISH = "keep_in_english"  # a message key: send this message in English, never translated
+PREWRITTEN = "prewritten_language"  # a message key: this text is a pre-written message in that language
 Message = dict[str, Any]
+
+
+def tags_without_turn(message: Message) -> Message:
+    """The language tags of a message in a turn read as English: its own, for a pre-written one."""
+    messages = messages_for(message[PREWRITTEN]) if message.get(PREWRITTEN) else None
+    return ENGLISH_TAGS if messages is None else {"lang": messages.code, "dir": messages.direction}
 
 
 def needs_language_turn(identified: Identified) -> bool:
@@ -59,8 +72,12 @@ class LanguageTurn:
 
     async def render(self, message: Message) -> list[Message]:
         """The messages to send in place of one English answer message, in order."""
+        if message.get(PREWRITTEN):  # already the notice, in its language: it stands for this turn's
+            self._notice_sent = True
+            return [{**message, **tags_without_turn(message)}]
         crisis = message.get("utter_action") in CRISIS_RESPONSES
-        translated = None if crisis else await self._translated(message)
+        keep = crisis or bool(message.get(KEEP_IN_ENGLISH))
+        translated = None if keep else await self._translated(message)
         if translated is not None:
             answer = {**translated, **self.tags, "machine_translated": True}
         else:

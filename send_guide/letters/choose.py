@@ -4,6 +4,9 @@ form can start at the right letter; None when the message does not say (the form
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from send_guide.languages.replies import letter_patterns
 
 # Most specific first: "a letter to the head teacher about a part-time timetable" is not a review.
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((key, re.compile(pattern, re.I)) for key, pattern in (
@@ -28,8 +31,15 @@ _ASKS_FOR_LETTER = re.compile(
     r"\bletters?\b[^.?!]{0,30}\b(?:template|to\s+send|i\s+(?:can|could)\s+send)\b", re.I)
 
 
+@cache
+def _asks_in_other_languages() -> re.Pattern[str]:
+    """Each language file's ways of asking (send_guide/content/languages/*.yml, letter_patterns)."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in letter_patterns()), re.I)
+
+
 def asks_for_a_letter(text: str) -> bool:
-    return bool(_ASKS_FOR_LETTER.search(text or ""))
+    """The message asks for a letter to be written, in English or in a language with a content file."""
+    return bool(_ASKS_FOR_LETTER.search(text or "") or _asks_in_other_languages().search(text or ""))
 
 
 def kind_for_text(text: str) -> str | None:

@@ -13,7 +13,9 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 
 from send_guide.contacts import fill_contacts
-from send_guide.form_words import CANCEL_WORDS, NO, ONLY_SKIP, YES
+from send_guide.form_words import CANCEL_WORDS, ONLY_SKIP, says_no, says_yes
+from send_guide.languages.identify import ENGLISH
+from send_guide.languages.replies import LETTER_IN_ENGLISH, messages_for
 from send_guide.letters.compose import Answers, LetterInputError, compose
 from send_guide.letters.kinds import LetterKind, all_kinds
 from send_guide.letters.letter import Letter
@@ -49,6 +51,9 @@ class LetterState:
     writer: str | None = None
     asking: str | None = None  # a detail's name, "writer", "kind" or "preview"
     answers: dict[str, str] = field(default_factory=dict)
+    # The language other than English the family wrote in during the form ("ur", "ur-Latn"), so
+    # the letter comes with the notice, in that language, that it stays in English for the council.
+    language: str | None = None
 
     def as_slot(self) -> dict:
         return asdict(self)
@@ -57,7 +62,7 @@ class LetterState:
     def from_slot(cls, value: object) -> LetterState:
         if not isinstance(value, dict):
             return cls()
-        known = {key: value[key] for key in ("kind", "writer", "asking", "answers") if key in value}
+        known = {key: value[key] for key in ("kind", "writer", "asking", "answers", "language") if key in value}
         return cls(**known)
 
 
@@ -65,6 +70,9 @@ class LetterState:
 class Reply:
     text: str
     buttons: tuple[tuple[str, str], ...] = ()  # (title, text sent when pressed)
+    # Set when the text is already in its language: a pre-written notice, or the letter itself
+    # ("en"). The channel sends it as it is, never machine-translated.
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,26 +87,31 @@ def kind_buttons() -> tuple[tuple[str, str], ...]:
     return tuple((kind.title, kind.key) for kind in all_kinds().values())
 
 
-def start(kind: str | None, today: dt.date, writer: str | None = None) -> StepResult:
-    """Begin the form, for a letter already chosen (an offer after a deadline answer) or not."""
+def start(kind: str | None, today: dt.date, writer: str | None = None, language: str | None = None) -> StepResult:
+    """Begin the form, for a letter already chosen (an offer after a deadline answer) or not.
+    `language` is the message's language when it is not English (see LetterState.language)."""
+    language = _other_than_english(language)
     if kind not in all_kinds():
-        return StepResult(LetterState(asking="kind"), (Reply(
+        return StepResult(LetterState(asking="kind", language=language), (Reply(
             "I can draft these letters for you to check and send. Which one do you need?", kind_buttons()),))
-    return _next(LetterState(kind=kind, writer=writer if writer in all_kinds()[kind].writers else None), today)
+    writer = writer if writer in all_kinds()[kind].writers else None
+    return _next(LetterState(kind=kind, writer=writer, language=language), today)
 
 
-def step(state: LetterState, text: str, today: dt.date) -> StepResult:
+def step(state: LetterState, text: str, today: dt.date, language: str | None = None) -> StepResult:
     text = (text or "").strip()
+    if _other_than_english(language):
+        state = replace(state, language=language)
     if CANCEL_WORDS.search(text):
         return StepResult(LetterState(), (Reply(fill_contacts(GOODBYE)),), outcome="stopped")
     if state.asking == "kind":
         chosen = _read_kind(text)
         if chosen is None:
             return StepResult(state, (Reply("Please choose one of these letters, or say stop.", kind_buttons()),))
-        return start(chosen, today)
+        return start(chosen, today, language=state.language)
     kind = all_kinds().get(state.kind or "")
     if kind is None:  # a state from an older version: begin again
-        return start(None, today)
+        return start(None, today, language=state.language)
     if state.asking == "writer":
         writer = "young_person" if _YOUNG_PERSON.search(text) else "parent" if _PARENT.search(text) else None
         if writer is None:
@@ -107,6 +120,10 @@ def step(state: LetterState, text: str, today: dt.date) -> StepResult:
     if state.asking == "preview":
         return _finish(state, text, today)
     return _answer(state, kind, text, today)
+
+
+def _other_than_english(language: str | None) -> str | None:
+    return language if language and language != "en" else None
 
 
 def _read_kind(text: str) -> str | None:
@@ -152,7 +169,7 @@ def _preview(state: LetterState, today: dt.date) -> StepResult:
     letter = _compose(state, today)
     return StepResult(replace(state, asking="preview"), (
         Reply("Here is your letter. Please read it."),
-        Reply(to_text(letter)),
+        Reply(to_text(letter), language=ENGLISH),  # the council reads it: never machine-translated
         Reply("Shall I make it into a Word file and a PDF for you to download?",
               (("Yes, make the files", "yes"), ("No, stop", "stop"))),
     ))
@@ -173,13 +190,20 @@ def _compose(state: LetterState, today: dt.date) -> Letter:
     return compose(state.kind or "", Answers(values, state.writer or "parent"), today)
 
 
+def _in_english_notice(state: LetterState) -> tuple[Reply, ...]:
+    """For a family who wrote in another language: the pre-written notice, in her language, that
+    the letter is in English because the council reads English (send_guide/content/languages/)."""
+    messages = messages_for(state.language) if state.language else None
+    return () if messages is None else (Reply(messages.notice(LETTER_IN_ENGLISH), language=messages.code),)
+
+
 def _finish(state: LetterState, text: str, today: dt.date) -> StepResult:
-    if YES.search(text):
+    if says_yes(text):
         # The state is kept, finished, for the action that makes the files; it clears it then.
         letter = _compose(state, today)
-        return StepResult(replace(state, asking="done"), (Reply(fill_contacts(CHECK_BEFORE_SENDING)),),
-                          outcome="done", letter=letter)
-    if NO.search(text):
+        replies = (*_in_english_notice(state), Reply(fill_contacts(CHECK_BEFORE_SENDING)))
+        return StepResult(replace(state, asking="done"), replies, outcome="done", letter=letter)
+    if says_no(text):
         return StepResult(LetterState(), (Reply(fill_contacts(GOODBYE)),), outcome="stopped")
     return StepResult(state, (Reply("Shall I make the Word file and the PDF? Please say yes or stop.",
                                     (("Yes, make the files", "yes"), ("No, stop", "stop"))),))

@@ -19,7 +19,7 @@ from send_guide.contact_patterns import EMAIL
 from send_guide.contacts import phone
 from send_guide.deadlines.reading import DateProblem, not_a_real_date, read_date, read_event
 from send_guide.deadlines.timeline import Deadline, DeadlineError, Event, check_date, deadlines_for, in_words
-from send_guide.form_words import CANCEL_WORDS, NO, SKIP_WORDS, YES
+from send_guide.form_words import CANCEL_WORDS, SKIP_WORDS, says_no, says_yes
 from send_guide.message_guard import one_line
 from send_guide.safety import is_crisis
 from send_guide.triage.cases import CallBackRequest
@@ -192,17 +192,17 @@ def step(state: CallBackState, text: str, today: dt.date, retention_days: int, n
     asking = state.asking or "consent"
     skipped = bool(SKIP_WORDS.search(text)) or text.lower() == SKIP.lower()
     if asking == "consent":
-        if YES.search(text):
+        if says_yes(text):
             state.consent_at = now.isoformat()
             return _next(state, "consent", retention_days)
-        if NO.search(text) or skipped:
+        if says_no(text) or skipped:
             return StepResult(CallBackState(), [Reply("That is fine. Nothing has been kept. You can phone "
                                                       f"Luton SENDIAS on {phone('sendias')} yourself.")], "declined")
         return _again(state, "Please answer yes or no.", retention_days)
     if asking == "confirm":
-        if YES.search(text):
+        if says_yes(text):
             return StepResult(state, [], "done")
-        if NO.search(text):
+        if says_no(text):
             return StepResult(CallBackState(), [Reply("I have not sent it, and nothing has been kept. You can "
                                                       f"phone Luton SENDIAS on {phone('sendias')}.")], "cancelled")
         return _again(state, "Please answer yes to send it, or no.", retention_days)
@@ -215,7 +215,7 @@ def step(state: CallBackState, text: str, today: dt.date, retention_days: int, n
             return _again(state, why, retention_days)
         state.answers["contact"] = contact
         return _next(state, asking, retention_days)
-    if skipped or (asking in ("dates", "interpreter") and NO.search(text)):
+    if skipped or (asking in ("dates", "interpreter") and says_no(text)):
         if asking == "interpreter" and not skipped:
             state.interpreter = False
         return _next(state, asking, retention_days)

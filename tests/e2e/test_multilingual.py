@@ -189,3 +189,63 @@ def test_crisis_in_another_language_gets_the_crisis_contacts_first(assistant, co
 def test_figures_of_speech_in_another_language_are_not_a_crisis(assistant, message):
     replies = post(assistant.webhook, message)
     assert not any("danger now, phone 999" in text for text in texts(replies))
+
+
+# --- letters (issue 18): the letter stays in English, with a pre-written notice in the family's language ---
+
+LETTER_REQUESTS = {
+    "pl": ("Dzień dobry, czy możesz mi pomóc napisać list do dyrektora szkoły? Syn codziennie wraca do domu w "
+           "południe.", "Anna Wiśniewska", "tak"),
+    "ur": ("السلام علیکم۔ میرے بیٹے کو سکول ہر روز دوپہر کو گھر بھیج دیتا ہے۔ کیا آپ ہیڈ ٹیچر کو خط لکھنے میں "
+           "میری مدد کر سکتے ہیں؟", "عائشہ خان", "ہاں"),
+}
+
+
+def letter_conversation(webhook: str, code: str) -> tuple[list, list, list]:
+    """Ask for a letter in the language, choose the head teacher letter, skip every detail, sign
+    with a name in the language's script, say yes in the language. Returns the first, the preview
+    and the last turn's replies."""
+    request, name, yes = LETTER_REQUESTS[code]
+    sender = f"test-{uuid.uuid4().hex[:10]}"
+    first = post(webhook, request, sender)
+    assert "Which one do you need?" in " ".join(texts(first)), texts(first)
+    replies = post(webhook, "sent-home-early", sender)
+    for _ in range(5):
+        if "What name should the letter be signed with?" in " ".join(texts(replies)):
+            break
+        replies = post(webhook, "skip", sender)
+    preview = post(webhook, name, sender)
+    return first, preview, post(webhook, yes, sender)
+
+
+def letter_messages(replies: list) -> list:
+    """REST sends a plain text in parts split at blank lines: the letter's greeting is one part."""
+    return [reply for reply in replies if "Dear [head teacher's name]," in reply.get("text", "")]
+
+
+@pytest.mark.parametrize("code", sorted(LETTER_REQUESTS))
+def test_a_letter_asked_for_in_another_language_comes_in_english_after_the_notice_in_hers(assistant, code):
+    first, preview, done = letter_conversation(assistant.webhook, code)
+    assert first[0]["text"] == notice(code) and first[0]["lang"] == code
+    assert done[0]["text"] == notice(code, "letter_in_english") and done[0]["lang"] == code
+    assert done[0]["dir"] == ("rtl" if code == "ur" else "ltr")
+    letters = letter_messages(done)
+    assert len(letters) == 1 and letters[0]["lang"] == "en", texts(done)
+    signed = [reply for reply in done if reply.get("text") == LETTER_REQUESTS[code][1]]
+    assert signed and {reply["lang"] for reply in signed} == {"en"}, "signed with the name, in its own script"
+    assert any(reply.get("custom", {}).get("data", {}).get("type") == "letter" for reply in done)
+
+
+def test_with_a_service_the_words_around_a_letter_are_translated_but_never_the_letter(translated):
+    assistant, stub = translated
+    stub.mode = "ok"
+    stub.requests.clear()
+    _, preview, done = letter_conversation(assistant.webhook, "pl")
+    assert done[0]["text"] == notice("pl", "letter_in_english")
+    for turn in (preview, done):
+        [letter] = letter_messages(turn)
+        assert letter["lang"] == "en" and not letter.get("machine_translated") and "[pl]" not in letter["text"]
+    links = next(reply for reply in done if "/letters/" in reply.get("text", ""))
+    assert links["lang"] == "en", "links stay links"
+    assert "Dear " not in english_sent_for_translation(stub) and "/letters/" not in english_sent_for_translation(stub)
+    assert any(reply.get("machine_translated") for reply in preview + done), "the words around it were translated"

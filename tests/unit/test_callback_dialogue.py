@@ -37,6 +37,13 @@ def test_saying_no_to_consent_keeps_nothing() -> None:
     assert "Nothing has been kept" in result.replies[0].text and "01582 548156" in result.replies[0].text
 
 
+@pytest.mark.parametrize(("yes", "no"), [("tak", "nie"), ("haan", "nahi"), ("ہاں", "نہیں"), ("da", "nu")])
+def test_yes_and_no_in_a_family_language_answer_the_consent_question(yes: str, no: str) -> None:
+    """The yes and no words of each language file (send_guide/form_words.py says_yes, says_no)."""
+    assert asked(talk(yes)[-1]) == "name"
+    assert talk(no)[-1].outcome == "declined"
+
+
 def test_a_full_call_back_request() -> None:
     results = talk("yes", "Amina", "07911 123456", "weekday mornings", "yes, Urdu", "parent",
                    "Year 6", "final plan", "decision letter dated 30 September 2026", "help to appeal", "yes")

@@ -2,6 +2,8 @@
 
 import pytest
 
+from send_guide.content_files import load_content
+from send_guide.languages.replies import available_languages
 from send_guide.letters.choose import asks_for_a_letter, kind_for_text, letter_after_deadline
 from send_guide.letters.kinds import all_kinds
 
@@ -58,4 +60,36 @@ def test_asking_for_a_letter_to_be_written(text: str) -> None:
     "the letter came on 3 March", "we wrote to them in May. No letter back yet", "what is a SENCO?",
 ])
 def test_a_letter_the_family_got_is_not_a_request_for_one(text: str) -> None:
+    assert not asks_for_a_letter(text)
+
+
+# One way of asking in each language with a content file (send_guide/content/languages/*.yml).
+ASKED_IN_OTHER_LANGUAGES = {
+    "pl": "Dzień dobry, czy możesz mi pomóc napisać list do rady? Nadal nie mamy planu EHC.",
+    "ro": "Mă puteți ajuta să scriu o scrisoare către consiliu?",
+    "ur": "کیا آپ کونسل کو خط لکھنے میں میری مدد کر سکتے ہیں؟",
+    "ur-Latn": "kya aap meri madad kar sakte hain council ko khat likhne mein",
+    "bn": "কাউন্সিলকে একটা চিঠি লিখতে সাহায্য করবেন?",
+    "pa": "ਕੀ ਤੁਸੀਂ ਕੌਂਸਲ ਨੂੰ ਚਿੱਠੀ ਲਿਖਣ ਵਿੱਚ ਮਦਦ ਕਰ ਸਕਦੇ ਹੋ?",
+    "ar": "هل يمكنك مساعدتي في كتابة رسالة إلى المجلس؟",
+}
+
+
+def test_every_language_file_with_letter_patterns_has_an_example_here() -> None:
+    files = {code for code in available_languages() if load_content(f"languages/{code}.yml").get("letter_patterns")}
+    assert files == {code for code in ASKED_IN_OTHER_LANGUAGES if "-" not in code}
+
+
+@pytest.mark.parametrize("code", sorted(ASKED_IN_OTHER_LANGUAGES))
+def test_asking_for_a_letter_in_another_language(code: str) -> None:
+    assert asks_for_a_letter(ASKED_IN_OTHER_LANGUAGES[code])
+
+
+@pytest.mark.parametrize("text", [
+    "Dostałam list od rady, że nie będzie oceny.",  # Polish: "I got a letter from the council"
+    "Am primit o scrisoare de la consiliu.",  # Romanian: "I got a letter from the council"
+    "مجھے کونسل سے خط ملا ہے",  # Urdu: "I got a letter from the council"
+    "council se khat aaya hai",  # Urdu in Latin letters: "a letter came from the council"
+])
+def test_a_letter_the_family_got_is_not_a_request_for_one_in_other_languages(text: str) -> None:
     assert not asks_for_a_letter(text)

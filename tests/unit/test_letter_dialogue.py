@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from send_guide.languages.replies import language_messages
 from send_guide.letters import dialogue
 from send_guide.letters.dialogue import LetterState, start, step
 from send_guide.letters.kinds import all_kinds
@@ -94,3 +95,43 @@ def test_without_a_letter_named_every_kind_is_offered_and_one_can_be_chosen() ->
 def test_a_state_that_is_not_a_dict_starts_empty() -> None:
     assert LetterState.from_slot("junk") == LetterState()
     assert LetterState.from_slot({"kind": "early-review", "unknown": 1}).kind == "early-review"
+
+
+def test_a_family_writing_in_polish_gets_the_notice_in_polish_before_the_english_letter() -> None:
+    results = [start("sent-home-early", TODAY, language="pl")]
+    for message in ["skip"] * 3 + ["Anna Kowalska"]:
+        results.append(step(results[-1].state, message, TODAY, language="en"))  # names and "skip" read as English
+    finished = step(results[-1].state, "tak", TODAY)  # "yes" in Polish
+    assert finished.outcome == "done"
+    notice, check = finished.replies
+    assert notice.language == "pl" and notice.text == language_messages("pl").notice("letter_in_english")
+    assert "Before you send it" in check.text and check.language is None
+    assert finished.letter.closing[-1] == "Anna Kowalska"
+
+
+@pytest.mark.parametrize(("seen", "code", "opening"), [
+    ("ur", "ur", "آپ کا خط نیچے ہے"), ("ur-Latn", "ur-Latn", "Aap ka khat neeche hai"), ("en", None, None)])
+def test_the_language_seen_during_the_form_chooses_the_notice(seen: str, code: str | None, opening: str | None) -> None:
+    results = [start("sent-home-early", TODAY)]
+    for message in ["Sam"] + ["skip"] * 3:
+        language = seen if message == "Sam" else None  # only one answer was read as another language
+        results.append(step(results[-1].state, message, TODAY, language))
+    finished = step(results[-1].state, "yes", TODAY)
+    notices = [reply for reply in finished.replies if reply.language]
+    if code is None:
+        assert not notices and len(finished.replies) == 1
+    else:
+        assert [reply.language for reply in notices] == [code] and notices[0].text.startswith(opening)
+
+
+def test_the_language_survives_the_slot() -> None:
+    state = start(None, TODAY, language="ro").state
+    assert LetterState.from_slot(state.as_slot()).language == "ro"
+    assert step(state, "sent-home-early", TODAY).state.language == "ro"
+
+
+def test_the_letter_in_the_preview_is_marked_as_english_so_no_channel_translates_it() -> None:
+    results = _run("sent-home-early", ["skip"] * 4)
+    assert results[-1].state.asking == "preview"
+    marked = [reply for reply in results[-1].replies if reply.language == "en"]
+    assert len(marked) == 1 and marked[0].text.startswith("[your name]") and "Dear " in marked[0].text

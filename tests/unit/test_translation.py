@@ -9,7 +9,7 @@ import pytest
 
 from send_guide.languages.identify import Identified
 from send_guide.languages.replies import language_messages
-from send_guide.languages.turn import LanguageTurn
+from send_guide.languages.turn import KEEP_IN_ENGLISH, PREWRITTEN, LanguageTurn, tags_without_turn
 from send_guide.translation.backends import (
     AzureTranslator,
     GoogleTranslator,
@@ -207,3 +207,24 @@ def test_crisis_contacts_come_first_and_do_not_wait_for_the_service(stub) -> Non
     out = render_turn(URDU, LibreTranslate(Settings(url=stub.url, timeout_seconds=2)), crisis)
     assert out[0]["text"] == crisis["text"] and out[1]["text"] == language_messages("ur").notice("crisis_follows")
     assert not stub.requests
+
+
+def test_a_letter_stays_in_english_after_its_pre_written_notice_even_with_a_service(stub) -> None:
+    polish = language_messages("pl")
+    notice = {"text": polish.notice("letter_in_english"), PREWRITTEN: "pl"}
+    check = {"text": "Before you send it: check every date."}
+    letter = {"text": "Dear SEN Assessment Team,", KEEP_IN_ENGLISH: True}
+    out = render_turn(Identified("pl", 0.9, "detected"), LibreTranslate(Settings(url=stub.url)), notice, check, letter)
+    assert [m["text"] for m in out] == [polish.notice("letter_in_english"), "[pl] " + check["text"], letter["text"]], (
+        "the notice stands for the turn's notice; only the words around the letter are translated")
+    assert [m["lang"] for m in out] == ["pl", "pl", "en"]
+    assert len(stub.requests) == 1
+
+
+def test_a_pre_written_notice_keeps_its_language_in_a_turn_read_as_english_or_another_language() -> None:
+    notice = {"text": language_messages("ur", romanised=True).notice("letter_in_english"), PREWRITTEN: "ur-Latn"}
+    assert tags_without_turn(notice) == {"lang": "ur-Latn", "dir": "ltr"}
+    assert tags_without_turn({"text": "Dear SEN Assessment Team,"}) == {"lang": "en", "dir": "ltr"}
+    out = render_turn(Identified("ro", 0.9, "detected"), None, notice, {"text": "Dear SEN Assessment Team,"})
+    assert [(m["lang"], m["dir"]) for m in out] == [("ur-Latn", "ltr"), ("en", "ltr")]
+    assert out[0]["text"].startswith("Aap ka khat neeche hai")
