@@ -18,6 +18,7 @@ from actions.safe_action import SafeAction
 from actions.tracker_helpers import message_language, user_intents, user_messages_before, utter_replies
 from send_guide.contacts import phone
 from send_guide.languages.replies import messages_for
+from send_guide.letters import downloads
 from send_guide.time import today_in_england
 from send_guide.topics import catalogue
 from send_guide.triage import callback
@@ -40,6 +41,11 @@ def prefill(tracker: Tracker) -> Dict[str, str]:
 
 
 
+def _made_a_letter(conversation_id: str) -> bool:
+    with sessions()() as session:
+        return downloads.made_in_the_hour(session, conversation_id, dt.datetime.now(dt.timezone.utc))
+
+
 class ValidateCallbackForm(SafeAction):
     """Runs on every message while the form is active (and on the one that starts it)."""
 
@@ -52,7 +58,8 @@ class ValidateCallbackForm(SafeAction):
         state = callback.CallBackState.from_slot(tracker.get_slot("callback_state"))
         if state.asking is None:
             # Harm mentioned before the form (the crisis reply offers it) makes the case immediate.
-            result = callback.start(prefill(tracker), retention_days(), safeguarding="crisis" in user_intents(tracker))
+            result = callback.start(prefill(tracker), retention_days(), safeguarding="crisis" in user_intents(tracker),
+                                    letter=_made_a_letter(tracker.sender_id))
         else:
             crisis = latest_intent(tracker) == "crisis"
             if crisis:
@@ -105,8 +112,11 @@ class CallbackSubmit(SafeAction):
         if triage and triage.urgency.level is Level.IMMEDIATE:
             state.safeguarding = True
         urgency = callback.urgency_of(state, today, triage.deadlines if triage else ())
+        now = dt.datetime.now(dt.timezone.utc)
         with sessions()() as session:
-            case = open_case(session, request, urgency, dt.datetime.now(dt.timezone.utc))
+            case = open_case(session, request, urgency, now)
+            if state.letter:  # the consent question said so
+                downloads.keep_on_case(session, tracker.sender_id, case.id, now)
             session.commit()
             reference = case.reference
         how = "by e-mail" if request.email else "by phone"

@@ -78,7 +78,8 @@ class LetterSubmit(SafeAction):
             dispatcher.utter_message(text=fill_contacts(dialogue.SOMETHING_CHANGED))
             return clear
         with sessions()() as session:
-            token = downloads.keep_for_download(session, letter, dt.datetime.now(dt.timezone.utc))
+            token = downloads.keep_for_download(session, letter, dt.datetime.now(dt.timezone.utc),
+                                                conversation_id=tracker.sender_id)
             session.commit()
         base = downloads.public_base_url(os.environ)
         links = {form: downloads.download_url(base, token, form) for form in downloads.FORMS}
@@ -89,6 +90,7 @@ class LetterSubmit(SafeAction):
         # Wrapped in "data": Rasa's socket.io channel emits the json_message's keys as emit() arguments.
         card = {"type": "letter", "title": letter.title, "url": word, "pdf_url": pdf}
         dispatcher.utter_message(json_message={"data": card})
+        utter_replies(dispatcher, (dialogue.AFTER_LETTER,))
         return clear
 
     def recover(self, tracker: Tracker) -> List[EventType]:

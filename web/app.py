@@ -17,7 +17,7 @@ from send_guide.contacts import all_contacts, fill_contacts
 from send_guide.languages.status import WIDGET_LOCALES_DIR
 from send_guide.services.db import make_engine, migrate, session_factory
 from send_guide.triage.cases import retention_days
-from web import letters, staff
+from web import letters, staff, staff_letters
 from web.headers import add_security_headers, page_policy
 from web.settings import WebSettings
 
@@ -74,6 +74,7 @@ def create_app(settings: WebSettings, name: str = "send_guide_web") -> Sanic:
     app.add_route(_no_icon, "/favicon.ico", methods=["GET"], strict_slashes=True)
     staff.add_routes(app)
     letters.add_routes(app)  # /letters/<token>.docx and .pdf
+    staff_letters.add_routes(app)  # letters on a case: /staff/cases/<reference>/letter(s)
     app.register_middleware(add_security_headers, "response")  # every response, error pages too
     return app
 

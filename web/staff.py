@@ -31,6 +31,8 @@ from sqlalchemy.orm import Session
 
 from send_guide.contact_patterns import EMAIL
 from send_guide.languages.status import translation_statuses
+from send_guide.letters.downloads import letters_on_case
+from send_guide.letters.kinds import all_kinds
 from send_guide.services.db import as_utc
 from send_guide.situation.explain import reading_lines
 from send_guide.situation.summary import describe
@@ -101,22 +103,22 @@ def add_routes(app: Sanic) -> None:
     app.ctx.templates.globals.update(max_name=MAX_NAME_LENGTH, max_password=MAX_PASSWORD_LENGTH)
     app.add_route(_login_form, LOGIN, methods=["GET"])
     app.add_route(_login, LOGIN, methods=["POST"])
-    app.add_route(_staff_only(_queue_page), "/staff", methods=["GET"])
-    app.add_route(_staff_only(_case_page), "/staff/cases/<reference:str>", methods=["GET"])
-    app.add_route(_staff_only(_change_status), "/staff/cases/<reference:str>/status", methods=["POST"])
-    app.add_route(_staff_only(_export), "/staff/export.csv", methods=["GET"])
-    app.add_route(_staff_only(_report), "/staff/report", methods=["GET"])
-    app.add_route(_staff_only(_read_form), READ, methods=["GET"])
-    app.add_route(_staff_only(_read_message), READ, methods=["POST"])
-    app.add_route(_staff_only(_open_from_message), READ + "/case", methods=["POST"])
-    app.add_route(_staff_only(_logout), "/staff/logout", methods=["POST"])
+    app.add_route(staff_only(_queue_page), "/staff", methods=["GET"])
+    app.add_route(staff_only(_case_page), "/staff/cases/<reference:str>", methods=["GET"])
+    app.add_route(staff_only(_change_status), "/staff/cases/<reference:str>/status", methods=["POST"])
+    app.add_route(staff_only(_export), "/staff/export.csv", methods=["GET"])
+    app.add_route(staff_only(_report), "/staff/report", methods=["GET"])
+    app.add_route(staff_only(_read_form), READ, methods=["GET"])
+    app.add_route(staff_only(_read_message), READ, methods=["POST"])
+    app.add_route(staff_only(_open_from_message), READ + "/case", methods=["POST"])
+    app.add_route(staff_only(_logout), "/staff/logout", methods=["POST"])
     app.register_middleware(_staff_headers, "response")
     app.error_handler.add(PayloadTooLarge, _too_large)
 
 
 # --- guards -----------------------------------------------------------------------------------
 
-def _staff_only(view: View) -> Callable[..., Any]:
+def staff_only(view: View) -> Callable[..., Any]:
     @functools.wraps(view)
     async def handler(request: Request, **params: str) -> response.HTTPResponse:
         if request.method == "POST" and not _same_origin(request):
@@ -241,7 +243,7 @@ def _queue_page(ctx: StaffContext) -> response.HTTPResponse:
 
 
 def _case_page(ctx: StaffContext, reference: str) -> response.HTTPResponse:
-    case = _find(ctx.db, reference)
+    case = find_case(ctx.db, reference)
     if case is None:
         return ctx.render("not_found.html", 404, reference=reference)
     settings = ctx.request.app.ctx.settings
@@ -249,6 +251,7 @@ def _case_page(ctx: StaffContext, reference: str) -> response.HTTPResponse:
     lines = (transcript.fetch(settings.transcript_source, case.conversation_id, settings.rasa_token)
              if case.conversation_id else None)
     return ctx.render("case.html", case=case, lines=lines, statuses=STATUSES,
+                      letters=letters_on_case(ctx.db, case.id), letter_kinds=all_kinds(),
                       situation=describe(situation_of(case), today_in_england()),
                       dates=[line for line in case.key_dates.splitlines() if line],
                       topics=[line for line in case.topics.splitlines() if line])
@@ -362,7 +365,7 @@ def _read_page(ctx: StaffContext, text: str, triage: MessageTriage | None = None
                       **values)
 
 
-def _find(db: Session, reference: str) -> TriageCase | None:
+def find_case(db: Session, reference: str) -> TriageCase | None:
     if not REFERENCE.fullmatch(reference):
         return None
     return db.scalar(select(TriageCase).where(TriageCase.reference == reference))

@@ -75,6 +75,12 @@ class Reply:
     language: str | None = None
 
 
+# After the letter: help from a person, who then sees the letter (the call-back form asks first).
+AFTER_LETTER = Reply("Would you like help with this letter? A Luton SENDIAS adviser can call you back. "
+                     "If you ask, the letter is kept with your request, so the adviser can see it.",
+                     (("Ask for a call back", "/request_callback"),))
+
+
 @dataclass(frozen=True)
 class StepResult:
     state: LetterState

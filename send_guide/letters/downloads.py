@@ -8,6 +8,9 @@ A letter holds what the family typed, so it is personal data and is kept as brie
 - the ROW is deleted once its hour is over (`forget_expired`, run at each download request and by
   the retention command), unless it is kept on a call-back case (`case_id`): then an adviser's case
   still has it, and it is deleted with the case under the case's retention period (ON DELETE CASCADE).
+  A letter is kept on a case when the family asks for a call back in the same conversation within
+  the hour (`keep_on_case`; the call-back form tells them first), or when an adviser makes it from
+  the case.
 
 The Word and PDF files are made again from the stored letter at each download, never kept as files.
 No Rasa import: this is domain code, used by the web server (web/letters.py) and the assistant.
@@ -22,9 +25,9 @@ import json
 import os
 import re
 import secrets
-from typing import Mapping
+from typing import Any, Mapping
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from send_guide.letters.letter import Letter
@@ -55,19 +58,64 @@ def letter_from_json(text: str) -> Letter:
     return Letter(**{name: tuple(value) if isinstance(value, list) else value for name, value in data.items()})
 
 
-def keep_for_download(session: Session, letter: Letter, now: dt.datetime, case_id: int | None = None) -> str:
+def keep_for_download(session: Session, letter: Letter, now: dt.datetime, case_id: int | None = None,
+                      conversation_id: str | None = None) -> str:
     """Store the letter and return the token for its links (the caller commits).
 
     The token is returned once and never stored. With `case_id`, the letter stays on that case after
-    its link stops working; without it, it is deleted once the hour is over.
+    its link stops working; without it, it is deleted once the hour is over. `conversation_id`: the
+    conversation it was made in, so a call-back from there can keep it on the case.
     """
     now = _utc(now)
     token = secrets.token_urlsafe(TOKEN_BYTES)
     session.add(LetterDownload(token_hash=_digest(token), kind=letter.kind[:KIND_LENGTH],
                                letter=letter_to_json(letter), created_at=now,
-                               expires_at=now + DOWNLOAD_LIFETIME, case_id=case_id))
+                               expires_at=now + DOWNLOAD_LIFETIME, case_id=case_id,
+                               conversation_id=conversation_id))
     session.flush()
     return token
+
+
+def _in_the_hour(conversation_id: str, now: dt.datetime) -> Any:
+    """Letters of the conversation whose link still works and that are on no case yet."""
+    return ((LetterDownload.conversation_id == conversation_id) & (LetterDownload.expires_at > _utc(now))
+            & LetterDownload.case_id.is_(None))
+
+
+def made_in_the_hour(session: Session, conversation_id: str, now: dt.datetime) -> bool:
+    """True when the conversation made a letter whose link still works: the call-back form then
+    says that the letter will be kept on the case."""
+    return session.scalar(select(LetterDownload.id).where(_in_the_hour(conversation_id, now)).limit(1)) is not None
+
+
+def keep_on_case(session: Session, conversation_id: str, case_id: int, now: dt.datetime) -> int:
+    """Keep the conversation's letters of the last hour on its call-back case; how many (the caller commits)."""
+    kept = update(LetterDownload).where(_in_the_hour(conversation_id, now)).values(case_id=case_id)
+    return session.execute(kept.execution_options(synchronize_session=False)).rowcount or 0
+
+
+@dataclasses.dataclass(frozen=True)
+class CaseLetter:
+    """A letter kept on a case, as the case page lists it."""
+
+    id: int
+    made_at: dt.datetime
+    letter: Letter
+    by_family: bool  # made in the chat (it has a conversation), not by an adviser from the case
+
+
+def letters_on_case(session: Session, case_id: int) -> list[CaseLetter]:
+    """The case's letters, oldest first; a stored letter that cannot be read is left out, not fatal."""
+    rows = session.scalars(select(LetterDownload).where(LetterDownload.case_id == case_id)
+                           .order_by(LetterDownload.created_at, LetterDownload.id))
+    found = []
+    for row in rows:
+        try:
+            found.append(CaseLetter(row.id, as_utc(row.created_at), letter_from_json(row.letter),
+                                    by_family=row.conversation_id is not None))
+        except (ValueError, TypeError):
+            continue
+    return found
 
 
 def letter_for(session: Session, token: str, now: dt.datetime) -> Letter | None:

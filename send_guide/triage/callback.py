@@ -18,11 +18,11 @@ import phonenumbers
 from send_guide.contact_patterns import EMAIL
 from send_guide.contacts import phone
 from send_guide.deadlines.reading import DateProblem, not_a_real_date, read_date, read_event
-from send_guide.deadlines.timeline import Deadline, DeadlineError, Event, check_date, deadlines_for, in_words
+from send_guide.deadlines.timeline import Deadline, DeadlineError, Event, check_date, deadlines_for
 from send_guide.form_words import CANCEL_WORDS, SKIP_WORDS, says_no, says_yes
 from send_guide.message_guard import one_line
 from send_guide.safety import is_crisis
-from send_guide.triage.cases import CallBackRequest
+from send_guide.triage.cases import CallBackRequest, key_date_line
 from send_guide.triage.urgency import Urgency, assess
 
 SKIP = "I'd rather not say"
@@ -50,6 +50,9 @@ class CallBackState:
     dates: list[list[str]] = field(default_factory=list)  # [event value, ISO date]
     consent_at: str | None = None
     safeguarding: bool = False
+    # A letter made in this conversation within the hour: the consent question says it will be kept
+    # on the case, and only then is it kept (send_guide/letters/downloads.py keep_on_case).
+    letter: bool = False
 
     def as_slot(self) -> dict:
         return asdict(self)
@@ -76,13 +79,17 @@ def _skip_button(*others: tuple[str, str]) -> tuple[tuple[str, str], ...]:
     return (*others, (SKIP, SKIP))
 
 
+LETTER_TOO = ", and the letter you made here,"
+
+
 def question(name: str, state: CallBackState, retention_days: int) -> Reply:
     match name:
         case "consent":
             return Reply(
                 "I can ask Luton SENDIAS (the free, impartial SEND information, advice and support "
                 "service) to call you back. First, what happens to your answers:\n"
-                f"- I keep your answers and this conversation for {retention_days} days, then they are deleted.\n"
+                f"- I keep your answers and this conversation{LETTER_TOO if state.letter else ''} for "
+                f"{retention_days} days, then they are deleted.\n"
                 "- Only Luton SENDIAS advisers can see them. They use them only to contact and help you.\n"
                 "- You can skip any question, or type \"cancel\" to stop. Then nothing is kept.\n"
                 "Do you agree?",
@@ -126,16 +133,16 @@ def summary(state: CallBackState) -> str:
     lines += [f"- {label}: {one_line(answers[key], MAX_ANSWER)}" for key, label in labels if answers.get(key)]
     if state.interpreter:
         lines.append("- Interpreter: yes")
-    lines += [f"- {Event(event).value.replace('-', ' ')}: {in_words(dt.date.fromisoformat(day))}"
-              for event, day in state.dates]
+    lines += [f"- {key_date_line(Event(event), dt.date.fromisoformat(day))}" for event, day in state.dates]
     return "\n".join(lines)
 
 
-def start(prefill: dict[str, str], retention_days: int, safeguarding: bool = False) -> StepResult:
+def start(prefill: dict[str, str], retention_days: int, safeguarding: bool = False, letter: bool = False) -> StepResult:
     """The first turn. `prefill`: what the conversation already knows (role, language).
-    `safeguarding`: harm was mentioned earlier in the conversation, so the case will be immediate."""
+    `safeguarding`: harm was mentioned earlier in the conversation, so the case will be immediate.
+    `letter`: the conversation made a letter whose link still works; it is kept on the case too."""
     state = CallBackState(asking="consent", answers={k: v for k, v in prefill.items() if v},
-                          safeguarding=safeguarding)
+                          safeguarding=safeguarding, letter=letter)
     return StepResult(state, [question("consent", state, retention_days)])
 
 
@@ -280,7 +287,6 @@ def to_request(state: CallBackState, conversation_id: str, topics: list[str],
         language=state.answers.get("language", ""), interpreter=state.interpreter,
         role=state.answers.get("role", ""), child_age_or_year=state.answers.get("child", ""),
         stage=state.answers.get("stage", ""),
-        key_dates=[f"{Event(event).value.replace('-', ' ')}: {in_words(dt.date.fromisoformat(day))}"
-                   for event, day in state.dates],
+        key_dates=[key_date_line(Event(event), dt.date.fromisoformat(day)) for event, day in state.dates],
         description=state.answers.get("description", ""), topics=topics, situation=situation or {},
     )

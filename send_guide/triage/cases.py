@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from send_guide.deadlines.timeline import Event, in_words
 from send_guide.situation.summary import summary_lines
 from send_guide.time import today_in_england
 from send_guide.triage import audit
@@ -93,6 +94,37 @@ def set_status(session: Session, reference: str, status: str, actor: str, now: d
                                      detail=f"{case.status} -> {status}"))
         case.status = status
     return case
+
+
+def key_date_line(event: Event, day: dt.date) -> str:
+    """A key date as a case keeps it, "draft plan: Monday 5 October 2026" (read back by `case_dates`)."""
+    return f"{event.value.replace('-', ' ')}: {in_words(day)}"
+
+
+def _read_key_date(line: str) -> tuple[Event, dt.date] | None:
+    name, _, day = line.partition(": ")
+    try:
+        return Event(name.strip().replace(" ", "-")), dt.datetime.strptime(day.strip(), "%A %d %B %Y").date()
+    except ValueError:
+        return None
+
+
+def case_dates(case: TriageCase) -> dict[Event, dt.date]:
+    """The exact day of each event the case knows, for letters made from it: the family's own answer
+    in the call-back form first, then an exact day the reading of their messages found."""
+    found: dict[Event, dt.date] = {}
+    for line in case.key_dates.splitlines():
+        read = _read_key_date(line)
+        if read is not None:
+            found.setdefault(*read)
+    for given in (situation_of(case) or {}).get("dates") or []:
+        if not isinstance(given, dict) or not given.get("exact"):
+            continue
+        try:
+            found.setdefault(Event(given.get("event")), dt.date.fromisoformat(str(given.get("date"))))
+        except ValueError:
+            continue
+    return found
 
 
 def situation_of(case: TriageCase) -> dict[str, Any] | None:

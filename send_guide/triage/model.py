@@ -128,3 +128,6 @@ class LetterDownload(Base):
     created_at = Column(DateTime(timezone=True), nullable=False)
     expires_at = Column(DateTime(timezone=True), nullable=False, index=True)
     case_id = Column(Integer, ForeignKey("triage_case.id", ondelete="CASCADE"), nullable=True, index=True)
+    # The conversation it was made in (none for a letter an adviser made): a call-back from that
+    # conversation keeps the letter on its case (migration 0008).
+    conversation_id = Column(String(128), nullable=True, index=True)

@@ -5,6 +5,7 @@ import json
 import re
 from typing import Iterator
 
+import docx
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
@@ -164,3 +165,37 @@ def test_an_adviser_reads_a_pasted_email_and_opens_a_case_from_it(staff_page: Pa
     expect(staff_page.locator(".urgency-line")).to_contain_text("Urgent")
     no_axe_violations(staff_page)
     staff_page.screenshot(path=str(OUTPUT / "staff-case-from-message.png"), full_page=True)
+
+
+def test_an_adviser_makes_a_letter_from_a_case_with_its_dates_and_downloads_it(
+        staff_page: Page, site: Site, adviser: str, tmp_path) -> None:
+    email = ("Hello, we asked the council for an EHC needs assessment for my daughter. The council received our "
+             "request on 6 January 2025. We still have no plan. Can you help?")
+    log_in(staff_page, site, adviser)
+    staff_page.get_by_role("main").get_by_role("link", name="Read a message").click()
+    staff_page.get_by_label("The message or your notes").fill(email)
+    staff_page.get_by_role("button", name="Read the message").click()
+    staff_page.get_by_label("Name").fill("Amina Khan")
+    staff_page.get_by_label("Phone").fill("01582 548156")
+    staff_page.get_by_role("button", name="Open a case from this").click()
+    expect(staff_page.get_by_role("heading", name="Letters")).to_be_visible()
+    staff_page.get_by_label("Make a letter with this case's dates filled in").select_option(
+        label="The final EHC plan is late (20 weeks)")
+    staff_page.get_by_role("button", name="Start the letter").click()
+    expect(staff_page.get_by_role("heading", name=re.compile("^Make a letter"))).to_be_visible()
+    request = staff_page.get_by_label("On what date did the council receive the request for an assessment?")
+    expect(request).to_have_value("Monday 6 January 2025")
+    expect(staff_page.get_by_label("Name to sign with")).to_have_value("Amina Khan")
+    no_axe_violations(staff_page)
+    staff_page.get_by_label(re.compile("^What is your child's full name")).fill("Sam Khan")
+    staff_page.get_by_role("button", name="Make the letter").click()
+    listed = staff_page.locator("ul.letters li")
+    expect(listed).to_have_count(1)
+    expect(listed).to_contain_text("The final EHC plan is late (20 weeks), made")
+    no_axe_violations(staff_page)
+    with staff_page.expect_download() as download:
+        listed.get_by_role("link", name=re.compile("^Word file")).click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    text = "\n".join(paragraph.text for paragraph in docx.Document(str(saved)).paragraphs)
+    assert "That date was Monday 26 May 2025." in text and "Sam Khan" in text and "01582 548156" in text

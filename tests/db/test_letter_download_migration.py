@@ -1,5 +1,6 @@
-"""Migration 0007 on real SQLite and PostgreSQL: the letter_download table comes and goes, cases stay,
-a token's hash is unique, and a letter kept on a case is deleted with its case."""
+"""Migrations 0007 and 0008 on real SQLite and PostgreSQL: the letter_download table comes and goes, cases
+stay, a token's hash is unique, a letter kept on a case is deleted with its case, and 0008's conversation
+column comes and goes with the letters kept."""
 
 import datetime as dt
 
@@ -32,7 +33,7 @@ def test_0007_goes_up_down_and_up_again_and_follows_its_case(engine) -> None:
             "consent_at, name) VALUES (1, 'CB-AAAAAA', 'conv-1', :t, 'new', 3, 'No deadline', :t, 'Amina')"),
             {"t": NOW})
     assert "letter_download" not in inspect(engine).get_table_names()
-    db.migrate(engine)
+    db.migrate(engine, "0007")
     assert {column["name"] for column in inspect(engine).get_columns("letter_download")} == {
         "id", "token_hash", "kind", "letter", "created_at", "expires_at", "case_id"}
     keep(engine, "a" * 64, None)
@@ -44,5 +45,19 @@ def test_0007_goes_up_down_and_up_again_and_follows_its_case(engine) -> None:
     assert rows(engine, "SELECT token_hash FROM letter_download") == [("a" * 64,)]
     db.downgrade(engine, "0006")
     assert "letter_download" not in inspect(engine).get_table_names()
-    db.migrate(engine)
+    db.migrate(engine, "0007")
     assert rows(engine, "SELECT * FROM letter_download") == []
+
+
+def test_0008_adds_the_conversation_and_keeps_the_letters(engine) -> None:
+    db.migrate(engine, "0007")
+    keep(engine, "a" * 64, None)
+    db.migrate(engine, "0008")
+    assert "conversation_id" in {column["name"] for column in inspect(engine).get_columns("letter_download")}
+    assert "ix_letter_download_conversation_id" in {index["name"] for index in inspect(engine).get_indexes(
+        "letter_download")}
+    assert rows(engine, "SELECT token_hash, conversation_id FROM letter_download") == [("a" * 64, None)]
+    db.downgrade(engine, "0007")
+    assert "conversation_id" not in {column["name"] for column in inspect(engine).get_columns("letter_download")}
+    assert rows(engine, "SELECT token_hash FROM letter_download") == [("a" * 64,)]
+    db.migrate(engine)

@@ -10,6 +10,7 @@ import requests
 from sqlalchemy import select
 
 from send_guide.deadlines.timeline import Event, deadlines_for
+from send_guide.letters.downloads import letters_on_case
 from send_guide.services.db import make_engine, session_factory
 from send_guide.time import today_in_england
 from send_guide.topics import catalogue
@@ -177,3 +178,27 @@ def test_a_question_with_no_answer_is_kept_for_content_review(conversation) -> N
     conversation("qwzx plorb zorbex 07911 123456")
     [(intent, helpful, message)] = feedback_of(conversation.sender)
     assert intent == "nlu_fallback" and not helpful and "07911" not in message
+
+
+def test_a_letter_made_before_a_call_back_is_kept_on_the_case_and_only_then(conversation) -> None:
+    conversation('/ask_letter{"letter_kind":"sent-home-early"}')
+    for _ in range(3):
+        conversation("skip")
+    conversation("Amina Khan")
+    assert "/letters/" in conversation("yes")
+    consent = conversation("/request_callback")
+    assert "and the letter you made here," in consent
+    reply = conversation("yes")
+    for asked, answer in FORM_ANSWERS:
+        assert asked in reply, (asked, reply)
+        reply = conversation(answer)
+    assert "Shall I send this" in reply
+    conversation("yes")
+    [case] = cases_of(conversation.sender)
+    with session_factory(make_engine())() as session:
+        kept = [item.letter for item in letters_on_case(session, case.id)]
+    assert [letter.kind for letter in kept] == ["sent-home-early"] and kept[0].sender[0] == "Amina Khan"
+
+
+def test_a_call_back_without_a_letter_says_nothing_about_one(conversation) -> None:
+    assert "letter you made" not in conversation("/request_callback")

@@ -31,6 +31,16 @@ def test_consent_comes_first_and_says_what_is_kept_for_how_long_and_who_sees_it(
     assert "cancel" in text and [title for title, _ in first.replies[0].buttons] == ["Yes, I agree", "No"]
 
 
+def test_a_letter_made_in_the_conversation_is_named_in_the_consent_and_remembered() -> None:
+    first = start({}, DAYS, letter=True)
+    said = first.replies[0].text
+    assert "I keep your answers and this conversation, and the letter you made here, for 90 days" in said
+    assert CallBackState.from_slot(first.state.as_slot()).letter
+    assert "the letter you made" not in talk()[0].replies[0].text
+    again = step(first.state, "maybe", TODAY, DAYS, NOW)
+    assert "the letter you made here" in again.replies[-1].text, "asked again, it still says so"
+
+
 def test_saying_no_to_consent_keeps_nothing() -> None:
     result = talk("no")[-1]
     assert result.outcome == "declined" and result.state == CallBackState()

@@ -15,9 +15,12 @@ from send_guide.letters.downloads import (
     download_url,
     forget_expired,
     keep_for_download,
+    keep_on_case,
     letter_for,
     letter_from_json,
     letter_to_json,
+    letters_on_case,
+    made_in_the_hour,
     public_base_url,
 )
 from send_guide.letters.letter import Letter
@@ -120,6 +123,38 @@ def test_a_letter_on_a_case_is_deleted_with_the_case(session) -> None:
     session.commit()
     assert deleted["cases"] == 1
     assert session.execute(text("SELECT COUNT(*) FROM letter_download")).scalar() == 0
+
+
+def test_a_call_back_keeps_only_its_own_conversations_letters_of_the_last_hour(session) -> None:
+    def made(conversation: str | None, when: dt.datetime) -> None:
+        keep_for_download(session, LETTER, when, conversation_id=conversation)
+
+    made("conv-3", NOW - dt.timedelta(minutes=20))
+    made("conv-3", NOW - dt.timedelta(hours=2))  # its hour is over: told gone, stays gone
+    made("conv-other", NOW - dt.timedelta(minutes=5))
+    made(None, NOW - dt.timedelta(minutes=5))
+    session.commit()
+    assert made_in_the_hour(session, "conv-3", NOW) and not made_in_the_hour(session, "conv-4", NOW)
+    assert not made_in_the_hour(session, "conv-3", NOW + dt.timedelta(minutes=41))
+    case = open_case(session, CallBackRequest("conv-3", NOW, name="Amina"), Urgency(Level.NORMAL, "none"), NOW)
+    assert keep_on_case(session, "conv-3", case.id, NOW) == 1
+    session.commit()
+    assert not made_in_the_hour(session, "conv-3", NOW), "a letter already on a case is not offered again"
+    [on_case] = letters_on_case(session, case.id)
+    assert on_case.letter == LETTER and on_case.by_family
+    assert on_case.made_at == NOW - dt.timedelta(minutes=20)
+    assert forget_expired(session, NOW + dt.timedelta(hours=3)) == 3, "every other letter goes after its hour"
+    session.commit()
+    assert [item.id for item in letters_on_case(session, case.id)] == [on_case.id]
+
+
+def test_a_damaged_letter_on_a_case_is_left_out_of_the_list_not_fatal(session) -> None:
+    case = open_case(session, CallBackRequest("conv-5", NOW, name="Amina"), Urgency(Level.NORMAL, "none"), NOW)
+    kept(session, NOW, case_id=case.id)
+    session.execute(text("UPDATE letter_download SET letter = '{\"kind\": 1}'"))
+    kept(session, NOW + dt.timedelta(minutes=1), case_id=case.id)
+    letters = letters_on_case(session, case.id)
+    assert [item.letter for item in letters] == [LETTER] and not letters[0].by_family
 
 
 def test_every_field_survives_the_json_round_trip() -> None:
