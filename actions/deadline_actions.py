@@ -15,7 +15,7 @@ from actions.tracker_helpers import first_entity, intent_button
 from send_guide.deadlines import dialogue
 from send_guide.deadlines.dialogue import DeadlineState
 from send_guide.deadlines.timeline import Event
-from send_guide.letters.choose import letter_after_deadline
+from send_guide.letters.choose import LETTER_OFFER, letter_after_deadline
 from send_guide.situation.topic_question import topic_for_dates_of
 from send_guide.time import today_in_england
 from send_guide.topics import catalogue
@@ -146,7 +146,7 @@ class DeadlineAnswer(SafeAction):
             if (topic := topic_for_dates_of(state.event)) is not None:  # the rights at that stage
                 buttons.append(intent_button(topic.title, topic.intent))
             if (kind := letter_for(state)) is not None:
-                buttons.insert(0, intent_button("Help me write a letter", "ask_letter", letter_kind=kind))
+                buttons.insert(0, intent_button(LETTER_OFFER, "ask_letter", letter_kind=kind))
             dispatcher.utter_message(text=dialogue.answer(state, today_in_england()), buttons=buttons)
         elif outcome == "moved_on":
             intent = latest_intent(tracker) or ""

@@ -40,7 +40,7 @@ class ValidateLetterForm(SafeAction):
         language = message_language(tracker)
         if state.asking is None:  # the message that started the form: a button names the letter
             result = dialogue.start(first_entity(tracker, "letter_kind") or kind_for_text(text), today,
-                                    language=language)
+                                    language=language, message="" if text.startswith("/") else text)
         else:
             result = dialogue.step(state, text, today, language)
         utter_replies(dispatcher, result.replies)

@@ -198,7 +198,9 @@ _EVENT_PATTERNS: tuple[tuple[Event, str], ...] = (
     (Event.CEASE, r"\bcease|stop(?:ping)?\s+(?:the|his|her|their|my\s+\w+'?s?)\s+(?:ehc\s*)?plan"
                   r"|\bend(?:ing)?\s+(?:the|his|her|their)\s+(?:ehc\s*)?plan"),
     (Event.PLAN_MADE, r"plan\s+(?:was\s+)?(?:made|issued|finali[sz]ed|signed|started|dated)"
-                      r"|(?:got|received|had)\s+(?:the|our|his|her|an?)\s+(?:final\s+)?(?:ehc\s*)?plan\b"
+                      # not "should have had the final plan", "haven't received the plan", "never got a plan"
+                      r"|(?<!should\shave\s)(?<!should\swe\shave\s)(?<!should\si\shave\s)(?<!should've\s)(?<!would\shave\s)(?<!n't\s)(?<!not\s)(?<!never\s)"
+                      r"(?<!yet\s)(?:got|received|had)\s+(?:the|our|his|her|an?)\s+(?:final\s+)?(?:ehc\s*)?plan\b"
                       r"|last\s+review(?:ed)?"),
     (Event.MOVE, r"mov(?:e|ed|ing)\s+(?:house|area|to another|to a new|to a different|from)"
                  r"|new\s+(?:council|local authority|area)|another\s+(?:council|local authority)"),

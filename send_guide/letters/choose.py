@@ -8,6 +8,8 @@ from functools import cache
 
 from send_guide.languages.replies import letter_patterns
 
+LETTER_OFFER = "Help me write a letter"  # the button that starts the letter form at a chosen letter
+
 # Most specific first: "a letter to the head teacher about a part-time timetable" is not a review.
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((key, re.compile(pattern, re.I)) for key, pattern in (
     ("sent-home-early", r"sent\s+home|send(?:s|ing)?\s+(?:him|her|them|my\s+\w+)\s+home|part[-\s]?time|"
@@ -17,8 +19,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((key, re.compile(pattern
     ("no-decision-6-weeks", r"\b(?:6|six)\s+weeks?\b|no\s+decision|not\s+(?:yet\s+)?decided|haven'?t\s+decided"),
     ("final-plan-late", r"\b(?:20|twenty)\s+weeks?\b|\blate\b|overdue|final\s+plan|still\s+waiting|"
                         r"(?:still\s+)?(?:no|not\s+(?:got|had|received)\s+(?:the|a|any))\s+(?:ehc\s*)?plan\b"),
-    ("provision-not-delivered", r"not\s+(?:being\s+)?(?:given|delivered|provided|followed|getting)|isn'?t\s+"
-                                r"(?:being\s+)?(?:given|delivered|provided|followed)|missing|no\s+(?:speech|therapy)"),
+    ("provision-not-delivered", r"(?:not|isn'?t|aren'?t)\s+(?:being\s+)?(?:giv(?:en|ing)|deliver(?:ed|ing)|"
+                                r"provid(?:ed|ing)|follow(?:ed|ing)|getting)|missing|no\s+(?:speech|therapy)"),
     ("early-review", r"early\s+review|\breview\b"),
     ("assessment-request", r"assess|ask\s+for\s+an?\s+ehc|request\s+an?\s+ehc|apply\s+for\s+an?\s+ehc"),
 ))

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from send_guide.contacts import fill_contacts
 from send_guide.deadlines.reading import read_date
-from send_guide.deadlines.timeline import DeadlineError, deadlines_for, in_words
-from send_guide.letters.kinds import LetterKind, all_kinds
+from send_guide.deadlines.timeline import Deadline, DeadlineError, deadlines_for, in_words
+from send_guide.letters.kinds import DeadlineDate, LetterKind, all_kinds
 from send_guide.letters.letter import Letter
 from send_guide.message_guard import one_line
 
@@ -117,18 +117,27 @@ def _date_words(raw: str | None, gap: str, today: dt.date) -> str:
     return in_words(day) if day else _gap(gap)
 
 
+def letter_deadline(date: DeadlineDate, values: Mapping[str, str], today: dt.date) -> Deadline | None:
+    """The deadline engine's deadline a letter's date rests on; None when the detail it counts
+    from was skipped. A start the engine refuses is a LetterInputError, with the engine's reason."""
+    start = today if date.start == "today" else _read(values.get(date.start), today)
+    if start is None:
+        return None
+    try:
+        timeline = deadlines_for(date.event, start, today=today)
+    except DeadlineError as error:
+        raise LetterInputError(str(error)) from None
+    return next(each for each in timeline.deadlines if each.rule.key == date.rule)
+
+
 def _dates(kind: LetterKind, values: Mapping[str, str], today: dt.date) -> dict[str, str]:
     found = {}
     for date in kind.dates:
-        start = today if date.start == "today" else _read(values.get(date.start), today)
-        if start is None:
+        deadline = letter_deadline(date, values, today)
+        if deadline is None:
             found[date.name] = _gap(date.gap)
             continue
-        try:
-            timeline = deadlines_for(date.event, start, today=today)
-        except DeadlineError as error:
-            raise LetterInputError(str(error)) from None
-        due = next(each.due for each in timeline.deadlines if each.rule.key == date.rule)
+        due = deadline.due
         if date.passed and due >= today:
             raise LetterInputError(
                 f"That date has not passed yet: it is {in_words(due)}. This letter is for after that date. "

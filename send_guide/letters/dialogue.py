@@ -13,13 +13,17 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 
 from send_guide.contacts import fill_contacts
+from send_guide.deadlines.dialogue import how_far
+from send_guide.deadlines.timeline import Event
 from send_guide.form_words import CANCEL_WORDS, ONLY_SKIP, says_no, says_yes
 from send_guide.languages.identify import ENGLISH
 from send_guide.languages.replies import LETTER_IN_ENGLISH, messages_for
-from send_guide.letters.compose import Answers, LetterInputError, compose
+from send_guide.letters.compose import Answers, LetterInputError, compose, letter_deadline
+from send_guide.letters.from_case import details_from_case
 from send_guide.letters.kinds import LetterKind, all_kinds
 from send_guide.letters.letter import Letter
 from send_guide.letters.text import to_text
+from send_guide.situation.reading import read
 
 SKIP_BUTTON = ("Skip this", "skip")
 WRITER_QUESTION = "Who is writing the letter?"
@@ -54,6 +58,9 @@ class LetterState:
     # The language other than English the family wrote in during the form ("ur", "ur-Latn"), so
     # the letter comes with the notice, in that language, that it stays in English for the council.
     language: str | None = None
+    # The exact days the message that started the form gave, by event ("request": "2025-02-10"):
+    # offered as the answer to the detail a deadline counts from, and used to state the right.
+    message_dates: dict[str, str] = field(default_factory=dict)
 
     def as_slot(self) -> dict:
         return asdict(self)
@@ -62,8 +69,8 @@ class LetterState:
     def from_slot(cls, value: object) -> LetterState:
         if not isinstance(value, dict):
             return cls()
-        known = {key: value[key] for key in ("kind", "writer", "asking", "answers", "language") if key in value}
-        return cls(**known)
+        names = ("kind", "writer", "asking", "answers", "language", "message_dates")
+        return cls(**{key: value[key] for key in names if key in value})
 
 
 @dataclass(frozen=True)
@@ -93,15 +100,52 @@ def kind_buttons() -> tuple[tuple[str, str], ...]:
     return tuple((kind.title, kind.key) for kind in all_kinds().values())
 
 
-def start(kind: str | None, today: dt.date, writer: str | None = None, language: str | None = None) -> StepResult:
+def start(kind: str | None, today: dt.date, writer: str | None = None, language: str | None = None,
+          message: str = "") -> StepResult:
     """Begin the form, for a letter already chosen (an offer after a deadline answer) or not.
-    `language` is the message's language when it is not English (see LetterState.language)."""
-    language = _other_than_english(language)
-    if kind not in all_kinds():
-        return StepResult(LetterState(asking="kind", language=language), (Reply(
+    `language` is the message's language when it is not English (see LetterState.language).
+    `message`: what the family wrote when asking; its exact dates and who is writing are used."""
+    reading = read(message, today) if message.strip() else None
+    dates = {given.event.value: given.date.isoformat() for given in (reading.dates if reading else ())
+             if given.event is not None and given.date is not None and given.exact}
+    writer = writer or (reading.writer if reading else None)
+    return _begin(LetterState(kind=kind, writer=writer, language=_other_than_english(language),
+                              message_dates=dates), today)
+
+
+def _begin(state: LetterState, today: dt.date) -> StepResult:
+    kind = all_kinds().get(state.kind or "")
+    if kind is None:
+        return StepResult(replace(state, kind=None, asking="kind"), (Reply(
             "I can draft these letters for you to check and send. Which one do you need?", kind_buttons()),))
-    writer = writer if writer in all_kinds()[kind].writers else None
-    return _next(LetterState(kind=kind, writer=writer, language=language), today)
+    state = replace(state, writer=state.writer if state.writer in kind.writers else None)
+    first = _next(state, today, intro=f"I will help you write: {kind.title}.")
+    return replace(first, replies=(*_rights(kind, _suggestions(kind, state), today), *first.replies))
+
+
+def _suggestions(kind: LetterKind, state: LetterState) -> dict[str, str]:
+    """The details the message's dates answer, in words (send_guide/letters/from_case.py)."""
+    dates = {}
+    for event, day in state.message_dates.items():
+        try:
+            dates[Event(event)] = dt.date.fromisoformat(day)
+        except ValueError:
+            continue
+    return details_from_case(kind, dates, {})
+
+
+def _rights(kind: LetterKind, suggestions: dict[str, str], today: dt.date) -> tuple[Reply, ...]:
+    """What the law says about the dates the message gave, before the questions: "what are my
+    rights?" is answered even when the family goes straight to the letter."""
+    lines = []
+    for date in kind.dates:
+        try:
+            deadline = letter_deadline(date, suggestions, today) if date.start in suggestions else None
+        except LetterInputError:
+            continue
+        if deadline is not None:
+            lines.append(f"{deadline.sentence} {how_far(deadline, today)} Law: {deadline.rule.source}.")
+    return (Reply(" ".join(lines)),) if lines else ()
 
 
 def step(state: LetterState, text: str, today: dt.date, language: str | None = None) -> StepResult:
@@ -114,10 +158,10 @@ def step(state: LetterState, text: str, today: dt.date, language: str | None = N
         chosen = _read_kind(text)
         if chosen is None:
             return StepResult(state, (Reply("Please choose one of these letters, or say stop.", kind_buttons()),))
-        return start(chosen, today, language=state.language)
+        return _begin(replace(state, kind=chosen), today)
     kind = all_kinds().get(state.kind or "")
     if kind is None:  # a state from an older version: begin again
-        return start(None, today, language=state.language)
+        return _begin(replace(state, kind=None), today)
     if state.asking == "writer":
         writer = "young_person" if _YOUNG_PERSON.search(text) else "parent" if _PARENT.search(text) else None
         if writer is None:
@@ -144,18 +188,25 @@ def _questions(kind: LetterKind) -> list[tuple[str, str]]:
     return [(detail.name, detail.ask) for detail in kind.details] + [YOUR_NAME]
 
 
-def _next(state: LetterState, today: dt.date) -> StepResult:
+def _next(state: LetterState, today: dt.date, intro: str = "") -> StepResult:
+    """The next question; `intro` (which letter this is) leads the first one."""
     kind = all_kinds()[state.kind or ""]
     if state.writer is None:
         if len(kind.writers) == 1:
             state = replace(state, writer=kind.writers[0])
         else:
             return StepResult(replace(state, asking="writer"), (Reply(
-                f"I will help you write: {kind.title}. {WRITER_QUESTION}", WRITER_BUTTONS),))
+                f"{intro} {WRITER_QUESTION}".strip(), WRITER_BUTTONS),))
     for name, ask in _questions(kind):
         if name not in state.answers:
+            suggested = _suggestions(kind, state).get(name)
+            if suggested:
+                ask, buttons = f"{ask} From your message: {suggested}.", ((suggested, suggested), SKIP_BUTTON)
+            else:
+                buttons = (SKIP_BUTTON,)
             return StepResult(replace(state, asking=name), (Reply(
-                f"{ask} You can say skip, and the letter will show a gap to fill in by hand.", (SKIP_BUTTON,)),))
+                f"{intro} {ask} You can say skip, and the letter will show a gap to fill in by hand.".strip(),
+                buttons),))
     return _preview(state, today)
 
 

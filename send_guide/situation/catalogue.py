@@ -10,6 +10,7 @@ from functools import cached_property, lru_cache
 
 from send_guide.content_files import load_content
 from send_guide.deadlines.timeline import Event
+from send_guide.letters.kinds import all_kinds
 from send_guide.sources import SOURCE_TITLES
 
 
@@ -39,6 +40,7 @@ class Stage:
     deadline_keys: tuple[str, ...] = ()  # which of that event's deadlines to give, in order
     offer: str = ""  # the button that offers to work out the dates, naming what it computes
     topics: tuple[str, ...] = ()  # FAQ topics to offer as buttons
+    letter: str = ""  # a letter kind (send_guide/letters/kinds) offered when the message asks about it
     urgent: bool = False  # a time limit runs against the family at this stage
     appealable: bool = False  # a decision the family can appeal: a question about appealing is about it
     not_with: tuple[str, ...] = ()  # main situations beside which this one is no longer news
@@ -140,6 +142,8 @@ def _stage(key: str, spec: dict, words: dict[str, str]) -> Stage:
         raise SituationFileError(f"situation {key} has dates but no offer button")
     if spec.get("deadline_keys") and event is None:
         raise SituationFileError(f"situation {key} names dates but no event to work them out from")
+    if spec.get("letter") and spec["letter"] not in all_kinds():
+        raise SituationFileError(f"situation {key}: no letter called {spec['letter']!r}")
     return Stage(
         key=key, title=spec["title"], patterns=_compile(spec["patterns"], key, words),
         answer=spec["answer"].strip(), more=spec["more"].strip(), aside=spec["aside"].strip(),
@@ -147,7 +151,7 @@ def _stage(key: str, spec: dict, words: dict[str, str]) -> Stage:
         law=spec.get("law", ""), sources=tuple(str(s) for s in spec["sources"]), event=event,
         dated_by=tuple(Event(e) for e in spec.get("dated_by", [event.value] if event else [])),
         deadline_keys=tuple(spec.get("deadline_keys", ())), offer=spec.get("offer", ""),
-        topics=tuple(spec.get("topics", ())), urgent=bool(spec.get("urgent", False)),
+        topics=tuple(spec.get("topics", ())), letter=spec.get("letter", ""), urgent=bool(spec.get("urgent", False)),
         appealable=bool(spec.get("appealable", False)),
         not_with=tuple(spec.get("not_with", ())), gives_way_to=tuple(spec.get("gives_way_to", ())),
         general=bool(spec.get("general", False)),

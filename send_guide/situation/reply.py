@@ -16,6 +16,7 @@ from send_guide.contacts import fill_contacts
 from send_guide.deadlines.dialogue import NOT_LEGAL_ADVICE, how_far
 from send_guide.deadlines.timeline import DeadlineError, deadlines_for, in_words
 from send_guide.glossary import GlossaryEntry
+from send_guide.letters.choose import LETTER_OFFER, kind_for_text
 from send_guide.situation.catalogue import Point, Stage, catalogue
 from send_guide.situation.reading import DatedEvent, Reading
 from send_guide.sources import source_line
@@ -130,6 +131,8 @@ def _buttons(stage: Stage, reading: Reading, dates_given: bool) -> tuple[Button,
         buttons.append(Button(stage.offer, "ask_deadline", {"deadline_event": stage.event.value}))
     elif dates_given:
         buttons.append(Button("Show all the dates", "deadline_timeline"))
+    if stage.letter and kind_for_text(reading.text) == stage.letter:  # "sent home at lunch ... complain to the head"
+        buttons.append(Button(LETTER_OFFER, "ask_letter", {"letter_kind": stage.letter}))
     for other in _asides(stage, reading):
         buttons.append(Button(other.title, "situation_more", {"situation": other.key}))
     topics = topic_catalogue()

@@ -100,6 +100,20 @@ def test_events_people_describe(text: str, event: Event) -> None:
     assert read_event(text) is event
 
 
+@pytest.mark.parametrize("text", [
+    "When should we have had the final plan?", "When should I have received the final plan?",
+    "we have not received the final plan", "we haven't had the plan", "we never got a plan",
+    "we should've had the plan by now"])
+def test_a_plan_not_yet_had_is_not_a_plan_made(text: str) -> None:
+    assert read_event(text) is not Event.PLAN_MADE
+
+
+@pytest.mark.parametrize("text", ["we got the final plan on 3 May", "We received the final EHC plan in March",
+                                  "we had the final plan in June 2025"])
+def test_a_plan_received_is_a_plan_made(text: str) -> None:
+    assert read_event(text) is Event.PLAN_MADE
+
+
 def test_amending_a_plan_is_not_ending_it() -> None:
     assert read_event("they want to amend her plan") is not Event.CEASE
     assert read_event("the council is ending her plan") is Event.CEASE

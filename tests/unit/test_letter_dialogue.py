@@ -135,3 +135,46 @@ def test_the_letter_in_the_preview_is_marked_as_english_so_no_channel_translates
     assert results[-1].state.asking == "preview"
     marked = [reply for reply in results[-1].replies if reply.language == "en"]
     assert len(marked) == 1 and marked[0].text.startswith("[your name]") and "Dear " in marked[0].text
+
+
+STORY = ("Hi, we asked the council for an EHC needs assessment for my son on 10 February 2025 and they agreed to "
+         "assess in March. It is now December and we still have no plan. Can you help me write a letter to them? "
+         "What are my rights here?")
+
+
+def test_a_story_gets_the_right_stated_its_date_offered_and_no_question_about_who_writes() -> None:
+    first = start("final-plan-late", TODAY, message=STORY)
+    right, question = first.replies
+    assert right.text == ("The council must send the final EHC plan by Monday 30 June 2025. That date passed 521 days "
+                          "ago. If it has not happened yet, the council is late. "
+                          "Law: SEND Regulations 2014, regulation 13(2).")
+    assert first.state.writer == "parent", "'my son': a parent is writing"
+    assert first.state.asking == "child_name" and question.text.startswith(
+        "I will help you write: The final EHC plan is late (20 weeks). What is your child's full name?")
+    results = [first]
+    for message in ["Sam", "skip"]:
+        results.append(step(results[-1].state, message, TODAY))
+    asked = results[-1].replies[0]
+    assert results[-1].state.asking == "request_date"
+    assert "From your message: Monday 10 February 2025." in asked.text
+    assert asked.buttons[0] == ("Monday 10 February 2025", "Monday 10 February 2025")
+    chosen = step(results[-1].state, asked.buttons[0][1], TODAY)
+    assert chosen.state.answers["request_date"] == "Monday 10 February 2025"
+
+
+def test_a_story_without_an_exact_day_states_no_right_and_suggests_nothing() -> None:
+    first = start("final-plan-late", TODAY, message="we asked for an assessment in March and still no plan")
+    assert len(first.replies) == 1 and "From your message" not in first.replies[0].text
+    assert first.state.message_dates == {}
+
+
+def test_a_story_with_a_date_too_early_for_the_law_is_not_a_crash() -> None:
+    first = start("final-plan-late", TODAY, message="the council got our request on 6 January 1999")
+    assert first.outcome is None and "regulation 13" not in first.replies[0].text
+
+
+def test_a_story_before_the_letter_is_chosen_is_used_once_it_is() -> None:
+    first = start(None, TODAY, message=STORY)
+    assert first.state.asking == "kind" and first.state.message_dates == {"request": "2025-02-10"}
+    chosen = step(first.state, "final-plan-late", TODAY)
+    assert chosen.replies[0].text.startswith("The council must send the final EHC plan by Monday 30 June 2025.")

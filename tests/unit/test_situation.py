@@ -10,7 +10,7 @@ from send_guide.deadlines import dialogue
 from send_guide.deadlines.timeline import Event, deadlines_for
 from send_guide.situation import read, reply, wants_whole_reply
 from send_guide.situation.__main__ import main as command_line
-from send_guide.situation.catalogue import SituationFileError, _compile, _expand, catalogue
+from send_guide.situation.catalogue import SituationFileError, _compile, _expand, _stage, catalogue
 from send_guide.situation.explain import explain
 from send_guide.situation.reading import is_question
 from tests.project_files import ROOT
@@ -865,3 +865,28 @@ def test_a_late_decision_after_an_annual_review_is_answered_as_the_review() -> N
     assert reading.main.key == "annual_review"
     answer = reply(reading, dt.date(2026, 12, 3)).text
     assert "Within 4 weeks of the meeting" in answer and "16 weeks to say" not in answer
+
+
+@pytest.mark.parametrize(("message", "letter"), [
+    ("School keeps sending my daughter home at lunchtime because they say they cannot cope. She has ADHD. Is this "
+     "allowed? I want to complain to the head.", "sent-home-early"),
+    ("His EHCP says he gets 1:1 support and speech therapy but school is not providing it. What can I do?",
+     "provision-not-delivered"),
+    ("We got the draft EHC plan yesterday and it does not name the school we want. What now?", "draft-plan-comments"),
+])
+def test_a_situation_with_a_letter_offers_it_with_the_letter_chosen(message: str, letter: str) -> None:
+    answer = reply(read(message, TODAY), TODAY)
+    [offer] = [button for button in answer.buttons if button.intent == "ask_letter"]
+    assert offer.title == "Help me write a letter" and offer.entities == {"letter_kind": letter}
+
+
+def test_a_formal_suspension_is_not_offered_the_letter_about_being_sent_home_without_one() -> None:
+    answer = reply(read("My son was suspended for 3 days last week. Can they do that?", TODAY), TODAY)
+    assert not [button for button in answer.buttons if button.intent == "ask_letter"]
+
+
+def test_a_situation_naming_a_letter_that_does_not_exist_is_refused() -> None:
+    stages = yaml.safe_load((ROOT / "send_guide/content/situations.yml").read_text(encoding="utf-8"))["stages"]
+    spec = {**stages["exclusion"], "patterns": ["sent home"]}
+    with pytest.raises(SituationFileError, match="no letter called"):
+        _stage("exclusion", {**spec, "letter": "no-such-letter"}, {})
