@@ -15,7 +15,7 @@ from actions.tracker_helpers import first_entity, intent_button
 from send_guide.deadlines import dialogue
 from send_guide.deadlines.dialogue import DeadlineState
 from send_guide.deadlines.timeline import Event
-from send_guide.letters.choose import LETTER_OFFER, letter_after_deadline
+from send_guide.letters.choose import LETTER_OFFER, letter_after_answer
 from send_guide.situation.topic_question import topic_for_dates_of
 from send_guide.time import today_in_england
 from send_guide.topics import catalogue
@@ -124,13 +124,6 @@ class AskDeadlineConfirm(SafeAction):
         return []
 
 
-def letter_for(state: DeadlineState) -> str | None:
-    """The letter that fits the answer: the council is late, or comments on a draft are due."""
-    today = today_in_england()
-    main = dialogue.main_deadline(state, dialogue.timeline_of(state, today), today)
-    return letter_after_deadline(main.rule.key, main.due < today)
-
-
 class DeadlineAnswer(SafeAction):
     """After the form: the asked deadline, or (if the person moved on) the answer to their new question."""
 
@@ -145,7 +138,7 @@ class DeadlineAnswer(SafeAction):
                        intent_button("What if the council is late?", "deadline_late")]
             if (topic := topic_for_dates_of(state.event)) is not None:  # the rights at that stage
                 buttons.append(intent_button(topic.title, topic.intent))
-            if (kind := letter_for(state)) is not None:
+            if (kind := letter_after_answer(state, today_in_england())) is not None:
                 buttons.insert(0, intent_button(LETTER_OFFER, "ask_letter", letter_kind=kind))
             dispatcher.utter_message(text=dialogue.answer(state, today_in_england()), buttons=buttons)
         elif outcome == "moved_on":

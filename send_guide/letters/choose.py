@@ -3,9 +3,11 @@ form can start at the right letter; None when the message does not say (the form
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 
+from send_guide.deadlines.dialogue import DeadlineState, main_deadline, timeline_of
 from send_guide.languages.replies import letter_patterns
 
 LETTER_OFFER = "Help me write a letter"  # the button that starts the letter form at a chosen letter
@@ -62,3 +64,14 @@ def letter_after_deadline(rule_key: str, passed: bool) -> str | None:
     once its date has passed, the comments on a draft only while there is still time."""
     kind, wants_passed = _AFTER_DEADLINE.get(rule_key, (None, False))
     return kind if kind and passed == wants_passed else None
+
+
+def letter_after_answer(state: DeadlineState, today: dt.date) -> str | None:
+    """The letter to offer under the deadline form's answer, from the deadline the answer gives."""
+    main = main_deadline(state, timeline_of(state, today), today)
+    return letter_after_deadline(main.rule.key, main.due < today)
+
+
+def dates_of_answer(state: DeadlineState) -> dict[str, str]:
+    """The deadline form's event and day ({"request": "2025-01-06"}), for a letter started from its answer."""
+    return {state.event: state.date} if state.event and state.date else {}

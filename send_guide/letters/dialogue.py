@@ -101,13 +101,15 @@ def kind_buttons() -> tuple[tuple[str, str], ...]:
 
 
 def start(kind: str | None, today: dt.date, writer: str | None = None, language: str | None = None,
-          message: str = "") -> StepResult:
+          message: str = "", dates: dict[str, str] | None = None) -> StepResult:
     """Begin the form, for a letter already chosen (an offer after a deadline answer) or not.
     `language` is the message's language when it is not English (see LetterState.language).
-    `message`: what the family wrote when asking; its exact dates and who is writing are used."""
+    `message`: what the family wrote when asking; its exact dates and who is writing are used.
+    `dates`: days already known by event ({"request": "2025-01-06"}: the deadline form's answer)."""
     reading = read(message, today) if message.strip() else None
-    dates = {given.event.value: given.date.isoformat() for given in (reading.dates if reading else ())
-             if given.event is not None and given.date is not None and given.exact}
+    given_days = reading.dates if reading else ()
+    dates = {**(dates or {}), **{given.event.value: given.date.isoformat() for given in given_days
+                                 if given.event is not None and given.date is not None and given.exact}}
     writer = writer or (reading.writer if reading else None)
     return _begin(LetterState(kind=kind, writer=writer, language=_other_than_english(language),
                               message_dates=dates), today)
@@ -201,7 +203,7 @@ def _next(state: LetterState, today: dt.date, intro: str = "") -> StepResult:
         if name not in state.answers:
             suggested = _suggestions(kind, state).get(name)
             if suggested:
-                ask, buttons = f"{ask} From your message: {suggested}.", ((suggested, suggested), SKIP_BUTTON)
+                ask, buttons = f"{ask} You told me: {suggested}.", ((suggested, suggested), SKIP_BUTTON)
             else:
                 buttons = (SKIP_BUTTON,)
             return StepResult(replace(state, asking=name), (Reply(

@@ -137,3 +137,21 @@ def test_a_deadline_answer_that_shows_the_council_is_late_offers_the_letter(assi
     assert '/ask_letter{"letter_kind":"final-plan-late"}' in payloads, _texts(replies)
     started = send('/ask_letter{"letter_kind":"final-plan-late"}')
     assert "The final EHC plan is late (20 weeks)" in _texts(started)
+    # The date the deadline form was given is stated with its right and offered again, not typed twice.
+    assert "The council must send the final EHC plan by Monday 26 May 2025." in _texts(started)
+    send("I am the parent")
+    send("Sam Khan")
+    asked = send("skip")
+    assert "You told me: Monday 6 January 2025." in _texts(asked)
+    assert {"title": "Monday 6 January 2025", "payload": "Monday 6 January 2025"} in asked[-1]["buttons"]
+
+
+def test_a_story_that_asks_for_a_letter_gets_its_right_and_its_date_offered(assistant) -> None:
+    send = _conversation(assistant)
+    replies = send("Hi, we asked the council for an EHC needs assessment for my son on 10 February 2025 and they "
+                   "agreed to assess in March. It is now December and we still have no plan. Can you help me write "
+                   "a letter to them? What are my rights here?")
+    text = _texts(replies)
+    assert text.startswith("The council must send the final EHC plan by Monday 30 June 2025.")
+    assert "Law: SEND Regulations 2014, regulation 13(2)." in text
+    assert "I will help you write: The final EHC plan is late (20 weeks). What is your child's full name?" in text

@@ -1,10 +1,19 @@
 """Which letter a message asks for (send_guide/letters/choose.py)."""
 
+import datetime as dt
+
 import pytest
 
 from send_guide.content_files import load_content
+from send_guide.deadlines.dialogue import DeadlineState
 from send_guide.languages.replies import available_languages
-from send_guide.letters.choose import asks_for_a_letter, kind_for_text, letter_after_deadline
+from send_guide.letters.choose import (
+    asks_for_a_letter,
+    dates_of_answer,
+    kind_for_text,
+    letter_after_answer,
+    letter_after_deadline,
+)
 from send_guide.letters.kinds import all_kinds
 
 
@@ -93,3 +102,12 @@ def test_asking_for_a_letter_in_another_language(code: str) -> None:
 ])
 def test_a_letter_the_family_got_is_not_a_request_for_one_in_other_languages(text: str) -> None:
     assert not asks_for_a_letter(text)
+
+
+def test_the_letter_under_a_deadline_answer_and_the_dates_it_brings() -> None:
+    today = dt.date(2026, 12, 3)
+    late = DeadlineState(event="request", date="2025-01-06")
+    assert letter_after_answer(late, today) == "final-plan-late"
+    assert dates_of_answer(late) == {"request": "2025-01-06"}
+    assert letter_after_answer(DeadlineState(event="request", date="2026-11-30"), today) is None, "not late yet"
+    assert dates_of_answer(DeadlineState(event="request")) == {}

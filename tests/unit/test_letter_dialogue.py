@@ -156,7 +156,7 @@ def test_a_story_gets_the_right_stated_its_date_offered_and_no_question_about_wh
         results.append(step(results[-1].state, message, TODAY))
     asked = results[-1].replies[0]
     assert results[-1].state.asking == "request_date"
-    assert "From your message: Monday 10 February 2025." in asked.text
+    assert "You told me: Monday 10 February 2025." in asked.text
     assert asked.buttons[0] == ("Monday 10 February 2025", "Monday 10 February 2025")
     chosen = step(results[-1].state, asked.buttons[0][1], TODAY)
     assert chosen.state.answers["request_date"] == "Monday 10 February 2025"
@@ -164,7 +164,7 @@ def test_a_story_gets_the_right_stated_its_date_offered_and_no_question_about_wh
 
 def test_a_story_without_an_exact_day_states_no_right_and_suggests_nothing() -> None:
     first = start("final-plan-late", TODAY, message="we asked for an assessment in March and still no plan")
-    assert len(first.replies) == 1 and "From your message" not in first.replies[0].text
+    assert len(first.replies) == 1 and "You told me" not in first.replies[0].text
     assert first.state.message_dates == {}
 
 
