@@ -17,6 +17,7 @@ OUTPUT = ROOT / "test-output"
 class Site:
     url: str  # the demo page; the staff page is at url + "staff"
     database_url: str
+    conversations_url: str  # Rasa's tracker store
 
 
 @pytest.fixture(scope="session")
@@ -28,7 +29,7 @@ def site() -> Iterator[Site]:
                            extra_env={"SEND_GUIDE_PUBLIC_URL": origin}) as assistant, \
             running_web_server(assistant.rasa_url, assistant.database_url, log_dir=OUTPUT / "browser",
                                port=port, extra_env={"RASA_TOKEN": assistant.token}) as url:
-        yield Site(url + "/", assistant.database_url)
+        yield Site(url + "/", assistant.database_url, assistant.conversations_url)
 
 
 @pytest.fixture(scope="session")

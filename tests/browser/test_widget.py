@@ -1,12 +1,15 @@
 """The widget in Chromium: open, ask, click, reload, keyboard only, XSS as text, accessibility."""
 
 import contextlib
+import json
 import re
 from typing import Iterator
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
+from sqlalchemy import text
 
+from send_guide.services.db import make_engine
 from tests.browser.conftest import OUTPUT
 
 ANSWER_TIMEOUT = 30_000  # ms: the first answer waits for the socket.io connection
@@ -150,6 +153,30 @@ def test_rest_is_used_when_socket_io_cannot_load(page: Page, widget_site: str) -
     open_widget(page)
     ask(page, "what is a SENCO")
     expect(page.locator(".sg-log")).to_contain_text("Co-ordinator", timeout=ANSWER_TIMEOUT)
+
+
+def test_a_message_typed_before_the_live_chat_connects_is_in_the_same_conversation(page: Page, site) -> None:
+    """The server names the live chat's conversation: a first message sent over REST before that
+    started a conversation of its own, and the story before a call back was lost to the adviser."""
+    held = []
+    # The live chat's script arrives late.
+    page.route("**/vendor/socket.io.min.js", lambda route: held.append(route))
+    page.goto(site.url)
+    open_widget(page)
+    ask(page, "how do I appeal a decision?")
+    page.wait_for_timeout(1000)
+    expect(bot_messages(page)).to_have_count(1)  # only the greeting: the question waits for the live chat
+    held[0].continue_()
+    expect(page.locator(".sg-log")).to_contain_text("Tribunal", timeout=ANSWER_TIMEOUT)
+    ask(page, "what is a SENCO")
+    expect(page.locator(".sg-log")).to_contain_text("Co-ordinator", timeout=ANSWER_TIMEOUT)
+    conversation = page.evaluate("() => JSON.parse(sessionStorage.getItem('send-guide')).sessionId")
+    engine = make_engine(site.conversations_url)
+    with engine.connect() as connection:
+        typed = [json.loads(data)["text"] for (data,) in connection.execute(text(
+            "SELECT data FROM events WHERE sender_id = :id AND type_name = 'user' ORDER BY id"), {"id": conversation})]
+    engine.dispose()
+    assert typed == ["how do I appeal a decision?", "what is a SENCO"]
 
 
 def test_a_clear_message_when_the_bot_cannot_be_reached(page: Page, widget_site: str) -> None:

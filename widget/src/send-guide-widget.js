@@ -304,18 +304,37 @@
   var socket = null;
   var useRest = false;
   var sessionConfirmed = false;
+  // Messages typed before the live chat has its conversation: sent once it has, so that the first
+  // message is part of the same conversation as the rest (the server names the conversation; a
+  // message sent over REST before that would start another one). REST after WAIT_FOR_LIVE_MS.
+  var WAIT_FOR_LIVE_MS = 4000;
+  var waiting = [];
+  var waitTimer = null;
+
+  function sendWaiting() {
+    clearTimeout(waitTimer);
+    waitTimer = null;
+    var messages = waiting;
+    waiting = [];
+    messages.forEach(function (text) { deliver(text); });
+  }
+
+  function giveUpWaiting() {
+    useRest = true;
+    sendWaiting();
+  }
 
   function loadSocketIo(callback) {
     if (window.io) return callback();
     var script = el("script", { src: config.socketIoUrl });
     script.onload = callback;
-    script.onerror = function () { useRest = true; };
+    script.onerror = giveUpWaiting;
     document.head.appendChild(script);
   }
 
   function connect() {
     loadSocketIo(function () {
-      if (!window.io) { useRest = true; return; }
+      if (!window.io) { giveUpWaiting(); return; }
       socket = window.io(config.botUrl, { transports: ["websocket", "polling"], reconnection: true });
       socket.on("connect", function () {
         useRest = false;
@@ -330,6 +349,7 @@
         state.sessionKey = session.session_key;
         store.save(state);
         sessionConfirmed = true;
+        sendWaiting();
       });
       socket.on("bot_uttered", fromBot);
       // A message the server would not take (sent too fast, or not in the chat's form): say why.
@@ -337,8 +357,8 @@
         setStatus(problem && typeof problem.text === "string" ? problem.text : t("unreachable"));
       });
       socket.on("connect_error", function () {
-        useRest = true;
         setStatus(t("slow"));
+        giveUpWaiting();
       });
       socket.on("disconnect", function () { setStatus(t("lost")); });
     });
@@ -367,10 +387,17 @@
     remember(entry);
     render(entry);
     setStatus(t("typing"));
+    deliver(text);
+  }
+
+  function deliver(text) {
     if (socket && socket.connected && sessionConfirmed && !useRest) {
       socket.emit("user_uttered", { message: text, session_id: state.sessionId, customData: pickedLanguage() });
-    } else {
+    } else if (useRest) {
       sendRest(text);
+    } else {  // the live chat is still connecting
+      waiting.push(text);
+      if (!waitTimer) waitTimer = setTimeout(giveUpWaiting, WAIT_FOR_LIVE_MS);
     }
   }
 
