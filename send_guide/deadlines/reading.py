@@ -248,6 +248,17 @@ def read_event(text: str, *, strong_only: bool = False) -> Event | None:
     return None
 
 
+# "... and they wrote back on 14 April saying they will assess": a reply, whose date is not the date of
+# what the rest of the sentence tells ("we sent the request on 3 March").
+_A_REPLY = re.compile(r"\b(?:wrote\s+back|replied|responded|got\s+back\s+to|answered|(?:agreed|decided)\s+to\s+assess"
+                      r"|(?:will|would|are\s+going\s+to)\s+(?:carry\s+out\s+(?:an?\s+|the\s+)?)?assess)\b", re.I)
+
+
+def tells_of_a_reply(text: str) -> bool:
+    """True for a clause about the other side's answer: it does not take its sentence's event."""
+    return bool(_A_REPLY.search(text))
+
+
 def mentions_birth_or_age(text: str) -> bool:
     return bool(_NOT_AN_EVENT_DATE.search(text))
 

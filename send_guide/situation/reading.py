@@ -186,7 +186,7 @@ def _questions(text: str, is_feeling: Callable[[str], bool]) -> list[str]:
     before: list[str] = []
     for piece in re.split(r"(?<=\?)|\n+|(?<=[.!])\s+", text):
         piece = piece.strip()
-        if not piece:
+        if not re.search(r"\w", piece):  # "Is this normal??" splits off a lone "?"
             continue
         if is_question(piece):
             points_back = len(piece.split()) <= POINTING_BACK_WORDS and _POINTS_BACK.search(piece)
@@ -204,7 +204,8 @@ def _dates(sentences: list[str], today: Date) -> list[DatedEvent]:
             clause = clause.strip()
             if not clause or dates.mentions_birth_or_age(clause):
                 continue
-            event = dates.read_event(clause, strong_only=True) or sentence_event
+            own = dates.read_event(clause, strong_only=True)
+            event = own or (None if dates.tells_of_a_reply(clause) else sentence_event)
             reading = dates.read_date(clause, today, prefer_future=event in dates.FUTURE_EVENTS)
             if reading.problem is DateProblem.NONE_FOUND:
                 continue

@@ -16,7 +16,7 @@ from send_guide.contacts import fill_contacts
 from send_guide.deadlines.dialogue import NOT_LEGAL_ADVICE, how_far
 from send_guide.deadlines.timeline import DeadlineError, deadlines_for, in_words
 from send_guide.glossary import GlossaryEntry
-from send_guide.letters.choose import LETTER_OFFER, kind_for_text
+from send_guide.letters.choose import LETTER_OFFER, kind_for_text, letter_after_deadline
 from send_guide.situation.catalogue import Point, Stage, catalogue
 from send_guide.situation.reading import DatedEvent, Reading
 from send_guide.sources import source_line
@@ -125,14 +125,30 @@ def _law_line(parts: list[str]) -> str:
     return "Law: " + "; ".join(rendered) + "." if rendered else ""
 
 
-def _buttons(stage: Stage, reading: Reading, dates_given: bool) -> tuple[Button, ...]:
+def _letter(stage: Stage, reading: Reading, given: DatedEvent | None, today: Date) -> str | None:
+    """The letter to offer: the one this situation's matter needs when the message is about it
+    ("sent home at lunch ... complain to the head"), else the one its dates show is due (the council
+    late with its decision or the final plan; comments on a draft still in time)."""
+    if stage.letter and kind_for_text(reading.text) == stage.letter:
+        return stage.letter
+    if given is None or given.date is None or stage.event is None:
+        return None
+    try:
+        deadlines = deadlines_for(stage.event, given.date, today=today).deadlines
+    except DeadlineError:
+        return None
+    due = [letter_after_deadline(d.rule.key, d.due < today) for d in deadlines if d.rule.key in stage.deadline_keys]
+    return next((kind for kind in reversed(due) if kind), None)  # the latest: the final plan before the decision
+
+
+def _buttons(stage: Stage, reading: Reading, dates_given: bool, letter: str | None) -> tuple[Button, ...]:
     buttons = [Button("Tell me more", "situation_more", {"situation": stage.key})]
     if stage.event is not None and not dates_given:
         buttons.append(Button(stage.offer, "ask_deadline", {"deadline_event": stage.event.value}))
     elif dates_given:
         buttons.append(Button("Show all the dates", "deadline_timeline"))
-    if stage.letter and kind_for_text(reading.text) == stage.letter:  # "sent home at lunch ... complain to the head"
-        buttons.append(Button(LETTER_OFFER, "ask_letter", {"letter_kind": stage.letter}))
+    if letter:
+        buttons.append(Button(LETTER_OFFER, "ask_letter", {"letter_kind": letter}))
     for other in _asides(stage, reading):
         buttons.append(Button(other.title, "situation_more", {"situation": other.key}))
     topics = topic_catalogue()
@@ -221,7 +237,7 @@ def reply(reading: Reading, today: Date) -> Reply | None:
     dated = given is not None and given.date is not None and stage.event is not None
     return Reply(
         text=text,
-        buttons=_buttons(stage, reading, dated),
+        buttons=_buttons(stage, reading, dated, _letter(stage, reading, given, today)),
         deadline_event=stage.event.value if dated and stage.event else None,
         deadline_date=given.date.isoformat() if dated and given and given.date else None,
     )

@@ -890,3 +890,29 @@ def test_a_situation_naming_a_letter_that_does_not_exist_is_refused() -> None:
     spec = {**stages["exclusion"], "patterns": ["sent home"]}
     with pytest.raises(SituationFileError, match="no letter called"):
         _stage("exclusion", {**spec, "letter": "no-such-letter"}, {})
+
+
+AYAAN = ("Hello, I am writing because I don't know what else to do. My son Ayaan is 7 and has autism and a speech "
+         "delay. We sent the request for an EHC needs assessment to Luton council on 3 March 2026 and they wrote back "
+         "on 14 April saying they will assess. Since then nothing. School says it's with the council. Its now "
+         "December. Is this normal?? Can they just leave us waiting like this. I also want to write to them but my "
+         "English is not so good. Please help me.")
+
+
+def test_a_council_that_went_quiet_after_agreeing_to_assess_is_late_from_the_request_date() -> None:
+    reading = read(AYAAN, TODAY)
+    assert reading.main.key == "council_late", "'Since then nothing', 'leave us waiting'"
+    assert [(d.event.value if d.event else None, d.date.isoformat()) for d in reading.dates] == [
+        ("request", "2026-03-03"), (None, "2026-04-14")], "their reply's date is not the request's"
+    assert "?" not in reading.questions and len(reading.questions) == 3, "'normal??' is one question"
+    answer = reply(reading, TODAY)
+    assert "The council must send the final EHC plan by Tuesday 21 July 2026. That date passed" in answer.text
+    [offer] = [button for button in answer.buttons if button.intent == "ask_letter"]
+    assert offer.entities == {"letter_kind": "final-plan-late"}, "the latest deadline passed decides the letter"
+
+
+def test_dates_still_in_time_offer_no_letter_about_a_late_council() -> None:
+    recent = (TODAY - dt.timedelta(days=10)).strftime("%-d %B %Y")
+    answer = reply(read(f"We sent the request for an EHC assessment on {recent} and have heard nothing since.", TODAY),
+                   TODAY)
+    assert not [button for button in answer.buttons if button.intent == "ask_letter"]
