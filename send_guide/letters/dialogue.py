@@ -18,12 +18,14 @@ from send_guide.deadlines.timeline import Event
 from send_guide.form_words import CANCEL_WORDS, ONLY_SKIP, says_no, says_yes
 from send_guide.languages.identify import ENGLISH
 from send_guide.languages.replies import LETTER_IN_ENGLISH, messages_for
+from send_guide.letters.choose import asks_for_a_letter
 from send_guide.letters.compose import Answers, LetterInputError, compose, letter_deadline
 from send_guide.letters.from_case import details_from_case
 from send_guide.letters.kinds import LetterKind, all_kinds
 from send_guide.letters.letter import Letter
 from send_guide.letters.text import to_text
-from send_guide.situation.reading import read
+from send_guide.situation.reading import Reading, read
+from send_guide.situation.reply import reply as situation_reply
 
 SKIP_BUTTON = ("Skip this", "skip")
 WRITER_QUESTION = "Who is writing the letter?"
@@ -111,18 +113,31 @@ def start(kind: str | None, today: dt.date, writer: str | None = None, language:
     dates = {**(dates or {}), **{given.event.value: given.date.isoformat() for given in given_days
                                  if given.event is not None and given.date is not None and given.exact}}
     writer = writer or (reading.writer if reading else None)
-    return _begin(LetterState(kind=kind, writer=writer, language=_other_than_english(language),
-                              message_dates=dates), today)
+    state = LetterState(kind=kind, writer=writer, language=_other_than_english(language), message_dates=dates)
+    answer = _answer_to_the_rest(reading, today) if reading else None
+    first = _begin(state, today, rights=answer is None)
+    return replace(first, replies=(answer, *first.replies)) if answer else first
 
 
-def _begin(state: LetterState, today: dt.date) -> StepResult:
+def _answer_to_the_rest(reading: Reading, today: dt.date) -> Reply | None:
+    """The situation's answer, when the message asks more than for the letter ("... can you help me
+    write the comments letter? Also what if the council says no to the special school?"). Without its
+    buttons: inside the form, a button would be read as the answer to a question."""
+    if not any(not asks_for_a_letter(question) for question in reading.questions):
+        return None
+    answer = situation_reply(reading, today)
+    return Reply(answer.text) if answer else None
+
+
+def _begin(state: LetterState, today: dt.date, rights: bool = True) -> StepResult:
     kind = all_kinds().get(state.kind or "")
     if kind is None:
         return StepResult(replace(state, kind=None, asking="kind"), (Reply(
             "I can draft these letters for you to check and send. Which one do you need?", kind_buttons()),))
     state = replace(state, writer=state.writer if state.writer in kind.writers else None)
     first = _next(state, today, intro=f"I will help you write: {kind.title}.")
-    return replace(first, replies=(*_rights(kind, _suggestions(kind, state), today), *first.replies))
+    said = _rights(kind, _suggestions(kind, state), today) if rights else ()
+    return replace(first, replies=(*said, *first.replies))
 
 
 def _suggestions(kind: LetterKind, state: LetterState) -> dict[str, str]:

@@ -178,3 +178,16 @@ def test_a_story_before_the_letter_is_chosen_is_used_once_it_is() -> None:
     assert first.state.asking == "kind" and first.state.message_dates == {"request": "2025-02-10"}
     chosen = step(first.state, "final-plan-late", TODAY)
     assert chosen.replies[0].text.startswith("The council must send the final EHC plan by Monday 30 June 2025.")
+
+
+def test_a_story_that_asks_more_than_for_the_letter_gets_its_situation_answer_first_without_buttons() -> None:
+    message = ("We got the draft plan on 20 November 2026. It names a mainstream school but we want the special "
+               "school nearby because he can't cope with big classes. How long do we have to reply and can you help "
+               "me write the comments letter? Also what if the council says no to the special school?")
+    first = start("draft-plan-comments", TODAY, message=message)
+    answer, question = first.replies
+    assert "You have until Friday 4 December 2026 to comment on the draft plan" in answer.text
+    assert "The council must name the school or college you ask for, unless" in answer.text
+    assert answer.buttons == (), "a button inside the form would be read as an answer"
+    assert question.text.startswith("I will help you write: Comments on the draft EHC plan")
+    assert first.state.asking == "writer"
