@@ -17,7 +17,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((key, re.compile(pattern
     ("sent-home-early", r"sent\s+home|send(?:s|ing)?\s+(?:him|her|them|my\s+\w+)\s+home|part[-\s]?time|"
                         r"reduced\s+(?:timetable|hours)|head\s*teacher|informal\s+exclusion"),
     ("transport-review", r"transport|travel|taxi|\bbus\b|school\s+run"),
+    ("mediation-certificate", r"mediation|certificate"),
     ("draft-plan-comments", r"\bdraft\b"),
+    ("amended-plan-late", r"(?:amended|changed)\s+plan|proposed\s+(?:changes|amendments)|amendments?"),
+    ("review-decision-late", r"(?:annual\s+)?review\b[^.?!]{0,60}\b(?:no|not|never|still)\b[^.?!]{0,30}\b"
+                             r"(?:decision|decided|heard)|no\s+decision\s+(?:after|since)\s+(?:the\s+)?(?:annual\s+)?review"),
     ("no-decision-6-weeks", r"\b(?:6|six)\s+weeks?\b|no\s+decision|not\s+(?:yet\s+)?decided|haven'?t\s+decided"),
     ("final-plan-late", r"\b(?:20|twenty)\s+weeks?\b|\blate\b|overdue|final\s+plan|still\s+waiting|"
                         r"(?:still\s+)?(?:no|not\s+(?:got|had|received)\s+(?:the|a|any))\s+(?:ehc\s*)?plan\b"),
@@ -56,7 +60,8 @@ def kind_for_text(text: str) -> str | None:
 # The letter that fits a deadline answer: the council late with its decision or the final plan, or
 # the family's comments on a draft plan still to send.
 _AFTER_DEADLINE = {"decide_to_assess": ("no-decision-6-weeks", True), "final_plan": ("final-plan-late", True),
-                   "draft_plan_comments": ("draft-plan-comments", False)}
+                   "draft_plan_comments": ("draft-plan-comments", False),
+                   "review_decision": ("review-decision-late", True), "amended_plan": ("amended-plan-late", True)}
 
 
 def letter_after_deadline(rule_key: str, passed: bool) -> str | None:

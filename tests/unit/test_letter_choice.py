@@ -29,6 +29,9 @@ from send_guide.letters.kinds import all_kinds
     ("school keep sending him home at lunchtime, I want to write to the head teacher", "sent-home-early"),
     ("they put her on a part-time timetable", "sent-home-early"),
     ("the council refused school transport, can you write the review letter", "transport-review"),
+    ("we do not want mediation, we need the certificate to appeal", "mediation-certificate"),
+    ("the annual review was in September and we still have no decision", "review-decision-late"),
+    ("they sent the proposed changes in October and the amended plan is late", "amended-plan-late"),
 ])
 def test_the_letter_a_message_asks_for(text: str, kind: str) -> None:
     assert kind_for_text(text) == kind
@@ -42,7 +45,9 @@ def test_a_message_that_does_not_say_which_letter_gets_none(text: str) -> None:
 def test_every_kind_can_be_asked_for() -> None:
     assert set(all_kinds()) == {
         kind for kind in (kind_for_text(t) for t in (
-            "assess", "6 weeks", "late", "draft", "missing", "early review", "sent home", "transport"))}
+            "assess", "6 weeks", "late", "draft", "missing", "early review", "sent home", "transport",
+            "we want a mediation certificate", "the proposed changes to the plan",
+            "no decision after the annual review"))}
 
 
 @pytest.mark.parametrize(("rule", "passed", "kind"), [

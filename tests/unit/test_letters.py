@@ -32,7 +32,9 @@ FILLED = {"your_name": "Amina Khan", "your_address": "1 High Street, Luton", "yo
           "what_changed": "Sam is being sent home.", "changed_since": "1 October 2025",
           "what_happened": "Sent home at 12 noon on 3 and 4 November 2025.", "first_date": "3 November 2025",
           "decision_date": "10 November 2025", "school": "Hillside Primary School",
-          "why_cannot_walk": "Sam has no sense of danger near roads.", "evidence": "A letter from the doctor."}
+          "why_cannot_walk": "Sam has no sense of danger near roads.", "evidence": "A letter from the doctor.",
+          "review_meeting_date": "8 September 2025", "amendments_date": "1 October 2025",
+          "decision_about": "It will not carry out an assessment."}
 
 
 def _every_text(letter) -> str:
