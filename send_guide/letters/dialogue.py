@@ -13,19 +13,15 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 
 from send_guide.contacts import fill_contacts
-from send_guide.deadlines.dialogue import how_far
-from send_guide.deadlines.timeline import Event
 from send_guide.form_words import CANCEL_WORDS, ONLY_SKIP, says_no, says_yes
 from send_guide.languages.identify import ENGLISH
 from send_guide.languages.replies import LETTER_IN_ENGLISH, messages_for
-from send_guide.letters.choose import asks_for_a_letter
-from send_guide.letters.compose import Answers, LetterInputError, compose, letter_deadline
-from send_guide.letters.from_case import details_from_case
+from send_guide.letters import from_message
+from send_guide.letters.compose import Answers, LetterInputError, compose
 from send_guide.letters.kinds import LetterKind, all_kinds
 from send_guide.letters.letter import Letter
 from send_guide.letters.text import to_text
-from send_guide.situation.reading import Reading, read
-from send_guide.situation.reply import reply as situation_reply
+from send_guide.situation.reading import read
 
 SKIP_BUTTON = ("Skip this", "skip")
 WRITER_QUESTION = "Who is writing the letter?"
@@ -106,27 +102,17 @@ def start(kind: str | None, today: dt.date, writer: str | None = None, language:
           message: str = "", dates: dict[str, str] | None = None) -> StepResult:
     """Begin the form, for a letter already chosen (an offer after a deadline answer) or not.
     `language` is the message's language when it is not English (see LetterState.language).
-    `message`: what the family wrote when asking; its exact dates and who is writing are used.
-    `dates`: days already known by event ({"request": "2025-01-06"}: the deadline form's answer)."""
+    `message`: what the family wrote when asking; its exact days and who is writing are used
+    (send_guide/letters/from_message.py). `dates`: days already known by event ({"request":
+    "2025-01-06"}: the deadline form's answer)."""
     reading = read(message, today) if message.strip() else None
-    given_days = reading.dates if reading else ()
-    dates = {**(dates or {}), **{given.event.value: given.date.isoformat() for given in given_days
-                                 if given.event is not None and given.date is not None and given.exact}}
-    writer = writer or (reading.writer if reading else None)
-    state = LetterState(kind=kind, writer=writer, language=_other_than_english(language), message_dates=dates)
-    answer = _answer_to_the_rest(reading, today) if reading else None
+    state = LetterState(kind=kind, writer=writer or (reading.writer if reading else None),
+                        language=_other_than_english(language),
+                        message_dates={**(dates or {}), **(from_message.exact_days(reading) if reading else {})})
+    answer = from_message.answer_to_the_rest(reading, today) if reading else None
     first = _begin(state, today, rights=answer is None)
-    return replace(first, replies=(answer, *first.replies)) if answer else first
-
-
-def _answer_to_the_rest(reading: Reading, today: dt.date) -> Reply | None:
-    """The situation's answer, when the message asks more than for the letter ("... can you help me
-    write the comments letter? Also what if the council says no to the special school?"). Without its
-    buttons: inside the form, a button would be read as the answer to a question."""
-    if not any(not asks_for_a_letter(question) for question in reading.questions):
-        return None
-    answer = situation_reply(reading, today)
-    return Reply(answer.text) if answer else None
+    # Without its buttons: inside the form, a button would be read as the answer to a question.
+    return replace(first, replies=(Reply(answer), *first.replies)) if answer else first
 
 
 def _begin(state: LetterState, today: dt.date, rights: bool = True) -> StepResult:
@@ -136,33 +122,12 @@ def _begin(state: LetterState, today: dt.date, rights: bool = True) -> StepResul
             "I can draft these letters for you to check and send. Which one do you need?", kind_buttons()),))
     state = replace(state, writer=state.writer if state.writer in kind.writers else None)
     first = _next(state, today, intro=f"I will help you write: {kind.title}.")
-    said = _rights(kind, _suggestions(kind, state), today) if rights else ()
-    return replace(first, replies=(*said, *first.replies))
+    said = from_message.rights(kind, _suggestions(kind, state), today) if rights else None
+    return replace(first, replies=(Reply(said), *first.replies)) if said else first
 
 
 def _suggestions(kind: LetterKind, state: LetterState) -> dict[str, str]:
-    """The details the message's dates answer, in words (send_guide/letters/from_case.py)."""
-    dates = {}
-    for event, day in state.message_dates.items():
-        try:
-            dates[Event(event)] = dt.date.fromisoformat(day)
-        except ValueError:
-            continue
-    return details_from_case(kind, dates, {})
-
-
-def _rights(kind: LetterKind, suggestions: dict[str, str], today: dt.date) -> tuple[Reply, ...]:
-    """What the law says about the dates the message gave, before the questions: "what are my
-    rights?" is answered even when the family goes straight to the letter."""
-    lines = []
-    for date in kind.dates:
-        try:
-            deadline = letter_deadline(date, suggestions, today) if date.start in suggestions else None
-        except LetterInputError:
-            continue
-        if deadline is not None:
-            lines.append(f"{deadline.sentence} {how_far(deadline, today)} Law: {deadline.rule.source}.")
-    return (Reply(" ".join(lines)),) if lines else ()
+    return from_message.suggestions(kind, state.message_dates)
 
 
 def step(state: LetterState, text: str, today: dt.date, language: str | None = None) -> StepResult:
