@@ -9,7 +9,8 @@ measures another user's latency while long messages arrive.
 
 Two more things keep the long lane from crowding the rest on a machine with few cores (with
 benchmarks/fairness.py on 2 cores, another user's p95 went from 258-395 ms to 126-339 ms, with
-the other changes of the same commit; README, "Security"):
+the other changes of the same commit, and to 107-143 ms once conversations were loaded and saved
+in lanes too, stores/conversation_store.py; README, "Security"):
 - the long lane's threads run at the lowest scheduling priority (Linux "nice" 19, per thread), so a
   short turn's threads and the event loop get a core as soon as they need one;
 - the interpreter hands its lock (the GIL) to a waiting thread after 1 ms, not Python's 5 ms: the

@@ -15,7 +15,9 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import threading
 import time
+from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,9 @@ from typing import Any
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import TEXT_TOKENS
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -31,8 +35,31 @@ from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from send_guide.conversations import conversations_url
+from send_guide.work_lanes import Lanes
 
-_DATABASE = ThreadPoolExecutor(2, thread_name_prefix="conversation-database")
+# Loading and saving a conversation is Python work that grows with it (every event's JSON read and
+# replayed). A long conversation of long messages takes tens of milliseconds a turn: in one queue,
+# everyone else's turn waited behind it (benchmarks/fairness.py). So conversations go in two lanes
+# by their size at the last load, the long one at the lowest priority (send_guide/work_lanes.py).
+_LANES = Lanes.named("conversation-database")
+LONG_CONVERSATION_BYTES = 200_000  # about 60 turns of ordinary questions; 20 of 2,000-character stories
+_SIZES_KEPT = 10_000  # conversations whose size is remembered (the least recently seen forgotten first)
+_sizes: OrderedDict[str, int] = OrderedDict()
+_sizes_lock = threading.Lock()
+
+
+def _lane(sender_id: str) -> ThreadPoolExecutor:
+    with _sizes_lock:
+        size = _sizes.get(sender_id, 0)
+    return _LANES.long if size > LONG_CONVERSATION_BYTES else _LANES.short
+
+
+def _remember_size(sender_id: str, size: int) -> None:
+    with _sizes_lock:
+        _sizes[sender_id] = size
+        _sizes.move_to_end(sender_id)
+        while len(_sizes) > _SIZES_KEPT:
+            _sizes.popitem(last=False)
 
 
 class ConversationStore(SQLTrackerStore):
@@ -61,7 +88,7 @@ class ConversationStore(SQLTrackerStore):
         which no one else's turn moved (benchmarks/fairness.py). Only the JSON: Rasa's query builds
         an ORM object for every stored event first; a 300-event conversation loaded in 11 ms, not 15."""
         return await asyncio.get_running_loop().run_in_executor(
-            _DATABASE, self._retrieve_now, sender_id, fetch_events_from_all_sessions)
+            _lane(sender_id), self._retrieve_now, sender_id, fetch_events_from_all_sessions)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """SQLTrackerStore.save in a worker thread, on an event loop of its own there.
@@ -73,12 +100,22 @@ class ConversationStore(SQLTrackerStore):
         if self.event_broker is not None:
             await super().save(tracker)
             return
-        await asyncio.get_running_loop().run_in_executor(_DATABASE, asyncio.run, super().save(tracker))
+        await asyncio.get_running_loop().run_in_executor(_lane(tracker.sender_id), self._save_now, tracker)
+
+    def _save_now(self, tracker: DialogueStateTracker) -> None:
+        # Each token's place in the text (Rasa's "text_tokens"): half of a long message's stored event,
+        # read back and sent to the action server at every later turn; nothing here uses it.
+        for said in tracker.events:
+            if isinstance(said, UserUttered):
+                said.parse_data.pop(TEXT_TOKENS, None)  # type: ignore[misc]
+        asyncio.run(super().save(tracker))
 
     def _retrieve_now(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
         with self.session_scope() as session:
             query = self._event_query(session, sender_id, fetch_events_from_all_sessions)
-            events = [json.loads(data) for (data,) in query.with_entities(self.SQLEvent.data).all()]
+            stored = [data for (data,) in query.with_entities(self.SQLEvent.data).all()]
+        _remember_size(sender_id, sum(len(data) for data in stored))
+        events = [json.loads(data) for data in stored]
         if not (self.domain and events):
             return None
         return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)

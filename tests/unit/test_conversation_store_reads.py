@@ -10,6 +10,7 @@ from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, Use
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import event
 
+from stores import conversation_store
 from stores.conversation_store import ConversationStore
 from tests.project_files import ROOT
 from tests.run_async import run_async
@@ -72,3 +73,59 @@ def test_a_turn_saved_after_another_adds_only_its_new_events_written_in_a_worker
 
     run_async(check())
     assert writers and all(name.startswith("conversation-database") for name in writers), writers
+
+
+def test_a_long_conversation_is_loaded_and_saved_in_the_long_lane_and_a_short_one_is_not(tmp_path,
+                                                                                          monkeypatch) -> None:
+    domain = Domain.load(str(ROOT / "domain.yml"))
+    ours = ConversationStore(domain, host=f"sqlite:///{tmp_path / 'conversations.sqlite3'}")
+    threads: list[tuple[str, str]] = []
+
+    @event.listens_for(ours.engine, "before_cursor_execute")
+    def note(_connection, _cursor, statement, *_rest) -> None:
+        threads.append((statement.lstrip().split()[0].upper(), threading.current_thread().name))
+
+    async def turn(sender: str) -> None:
+        tracker = await ours.retrieve(sender)
+        tracker.update(UserUttered("thank you", {"name": "thank"}))
+        await ours.save(tracker)
+
+    async def check() -> None:
+        for sender in ("short-talk", "long-talk"):
+            await ours.save(_two_sessions(sender, domain))
+        monkeypatch.setattr(conversation_store, "LONG_CONVERSATION_BYTES", 1_500)
+        for sender in ("short-talk", "long-talk"):
+            await ours.retrieve(sender)  # the size is known from the first load
+        for sender, long_talk in (("short-talk", False), ("long-talk", True)):
+            threads.clear()
+            if long_talk:  # more than 1,500 characters of stored events by now, known at the next load
+                tracker = await ours.retrieve(sender)
+                tracker.update(UserUttered("x" * 2_000, {"name": "nlu_fallback"}))
+                await ours.save(tracker)
+                await ours.retrieve(sender)
+                threads.clear()
+            await turn(sender)
+            lanes = {name.rsplit("_", 1)[0] for _, name in threads}
+            assert lanes == {f"conversation-database-{'long' if long_talk else 'short'}"}, (sender, threads)
+
+    run_async(check())
+
+
+def test_a_messages_token_places_are_not_stored_and_the_rest_of_its_reading_is(tmp_path) -> None:
+    domain = Domain.load(str(ROOT / "domain.yml"))
+    url = f"sqlite:///{tmp_path / 'conversations.sqlite3'}"
+    ours = ConversationStore(domain, host=url)
+    story = "my son is 9 and the school says he is fine " * 40
+    parse = {"intent": {"name": "describe_situation", "confidence": 0.9}, "entities": [], "text": story,
+             "text_tokens": [[index, index + 2] for index in range(0, 1600, 4)],
+             "intent_ranking": [{"name": "describe_situation", "confidence": 0.9}]}
+
+    async def check() -> None:
+        tracker = DialogueStateTracker.from_events("family-3", [UserUttered(story, parse_data=parse)], domain.slots)
+        await ours.save(tracker)
+        stored = await SQLTrackerStore(domain, host=url).retrieve("family-3")
+        [said] = [e for e in stored.events if isinstance(e, UserUttered)]
+        assert said.text == story and said.intent_name == "describe_situation"
+        assert "text_tokens" not in said.parse_data and said.parse_data["intent_ranking"]
+
+    run_async(check())
