@@ -4,7 +4,10 @@ from alembic import context
 
 from send_guide.services.db import database_url, make_engine, migration_connection
 from send_guide.services.model import Base
+from send_guide.triage import model as _triage_tables  # noqa: F401  (registers its tables on Base.metadata)
 
+# Every table the migrations create. With only the services' models loaded, `alembic revision
+# --autogenerate` wrote a migration dropping every call-back, staff and letter table.
 target_metadata = Base.metadata
 
 
