@@ -94,7 +94,16 @@ class StaffContext:
                        now=self.now, **values)
 
 
-View = Callable[..., response.HTTPResponse]
+@dataclass(frozen=True)
+class AfterCommit:
+    """A page a view finishes after its database transaction has ended: slow work there (an HTTP
+    call to Rasa) holds no database lock. On SQLite the transaction holds the write lock (the
+    staff session's last-seen time is written first) for as long as it is open."""
+
+    finish: Callable[[], response.HTTPResponse]
+
+
+View = Callable[..., "response.HTTPResponse | AfterCommit"]
 
 
 def add_routes(app: Sanic) -> None:
@@ -136,7 +145,8 @@ def _run_as_staff(view: View, request: Request, params: dict[str, str]) -> respo
             return response.redirect(LOGIN, status=303) if request.method == "GET" else _refused(request)
         if request.method == "POST" and not sessions.csrf_ok(staff_session, request.form.get("csrf")):
             return _refused(request)
-        return view(StaffContext(request, db, staff_session, now), **params)
+        page = view(StaffContext(request, db, staff_session, now), **params)
+    return page.finish() if isinstance(page, AfterCommit) else page
 
 
 def _same_origin(request: Request) -> bool:
@@ -242,19 +252,27 @@ def _queue_page(ctx: StaffContext) -> response.HTTPResponse:
     return ctx.render("queue.html", cases=queue(ctx.db, VIEWS[show]), show=show)
 
 
-def _case_page(ctx: StaffContext, reference: str) -> response.HTTPResponse:
+def _case_page(ctx: StaffContext, reference: str) -> response.HTTPResponse | AfterCommit:
     case = find_case(ctx.db, reference)
     if case is None:
         return ctx.render("not_found.html", 404, reference=reference)
     settings = ctx.request.app.ctx.settings
-    # A case an adviser opened from a pasted message has no conversation to fetch.
-    lines = (transcript.fetch(settings.transcript_source, case.conversation_id, settings.rasa_token)
-             if case.conversation_id else None)
-    return ctx.render("case.html", case=case, lines=lines, statuses=STATUSES,
-                      letters=letters_on_case(ctx.db, case.id), letter_kinds=all_kinds(),
-                      situation=describe(situation_of(case), today_in_england()),
-                      dates=[line for line in case.key_dates.splitlines() if line],
-                      topics=[line for line in case.topics.splitlines() if line])
+    # Everything from the database now (the case's columns and history are loaded with it and stay
+    # readable after the transaction); the conversation from Rasa after it.
+    values = dict(case=case, statuses=STATUSES, letters=letters_on_case(ctx.db, case.id), letter_kinds=all_kinds(),
+                  situation=describe(situation_of(case), today_in_england()),
+                  dates=[line for line in case.key_dates.splitlines() if line],
+                  topics=[line for line in case.topics.splitlines() if line],
+                  username=ctx.username, csrf=ctx.staff_session.csrf, now=ctx.now)
+    conversation_id = case.conversation_id
+
+    def with_conversation() -> response.HTTPResponse:
+        # A case an adviser opened from a pasted message has no conversation to fetch.
+        lines = (transcript.fetch(settings.transcript_source, conversation_id, settings.rasa_token)
+                 if conversation_id else None)
+        return _render(ctx.request, "case.html", lines=lines, **values)
+
+    return AfterCommit(with_conversation)
 
 
 def _change_status(ctx: StaffContext, reference: str) -> response.HTTPResponse:
