@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from send_guide.contacts import fill_contacts
 from send_guide.deadlines.dialogue import NOT_LEGAL_ADVICE, how_far
-from send_guide.deadlines.timeline import DeadlineError, deadlines_for, in_words
+from send_guide.deadlines.timeline import Deadline, DeadlineError, deadlines_for, in_words
 from send_guide.glossary import GlossaryEntry
 from send_guide.letters.choose import LETTER_OFFER, kind_for_text, letter_after_deadline
 from send_guide.situation.catalogue import Point, Stage, catalogue
@@ -51,13 +51,14 @@ class Reply:
     deadline_date: str | None = None  # kept so "Show all the dates" can follow
 
 
-def _dates_lines(stage: Stage, given: DatedEvent, today: Date) -> tuple[list[str], list[str]]:
-    """The stage's deadlines from the exact date the family gave, and the laws they rest on."""
+def _dates_lines(stage: Stage, given: DatedEvent, today: Date) -> tuple[list[str], list[str], list[Deadline]]:
+    """The stage's deadlines from the exact date the family gave: the lines, the laws they rest on,
+    and the deadlines themselves (for the letter to offer)."""
     assert stage.event is not None and given.date is not None
     try:
         timeline = deadlines_for(stage.event, given.date, today=today)
     except DeadlineError as error:
-        return [f'You wrote "{given.text}". {error}'], []
+        return [f'You wrote "{given.text}". {error}'], [], []
     by_key = {d.rule.key: d for d in timeline.deadlines}
     chosen = [by_key[key] for key in stage.deadline_keys if key in by_key]
     if given.approximate:
@@ -70,7 +71,7 @@ def _dates_lines(stage: Stage, given: DatedEvent, today: Date) -> tuple[list[str
         lines.append(f"- {deadline.sentence} {how_far(deadline, today)}")
         lines.extend(CAVEAT_INDENT + caveat for caveat in deadline.caveats[:1] if caveat not in said)
         said.update(deadline.caveats[:1])
-    return lines, [deadline.rule.source for deadline in chosen]
+    return lines, [deadline.rule.source for deadline in chosen], chosen
 
 
 def _date_offer(stage: Stage, reading: Reading) -> str | None:
@@ -125,20 +126,15 @@ def _law_line(parts: list[str]) -> str:
     return "Law: " + "; ".join(rendered) + "." if rendered else ""
 
 
-def _letter(stage: Stage, reading: Reading, given: DatedEvent | None, today: Date) -> str | None:
+def _letter(stage: Stage, reading: Reading, dated: list[Deadline], today: Date) -> str | None:
     """The letter to offer: the one this situation's matter needs when the message is about it
-    ("sent home at lunch ... complain to the head"), else the one its dates show is due (the council
-    late with its decision or the final plan; comments on a draft still in time)."""
+    ("sent home at lunch ... complain to the head"), else the one its dated deadlines (from
+    _dates_lines) show is due (the council late with its decision or the final plan; comments on
+    a draft still in time)."""
     if stage.letter and kind_for_text(reading.text) == stage.letter:
         return stage.letter
-    if given is None or given.date is None or stage.event is None:
-        return None
-    try:
-        deadlines = deadlines_for(stage.event, given.date, today=today).deadlines
-    except DeadlineError:
-        return None
-    due = [letter_after_deadline(d.rule.key, d.due < today) for d in deadlines if d.rule.key in stage.deadline_keys]
-    return next((kind for kind in reversed(due) if kind), None)  # the latest: the final plan before the decision
+    offered = [(d.due, kind) for d in dated if (kind := letter_after_deadline(d.rule.key, d.due < today))]
+    return max(offered)[1] if offered else None  # the latest: the final plan before the decision
 
 
 def _buttons(stage: Stage, reading: Reading, dates_given: bool, letter: str | None) -> tuple[Button, ...]:
@@ -196,7 +192,7 @@ def reply(reading: Reading, today: Date) -> Reply | None:
     laws = [stage.law]
     sources = list(stage.sources)
     given = reading.exact_date_of(stage.dated_by, stage) if stage.deadline_keys else None
-    date_lines, date_laws = _dates_lines(stage, given, today) if given is not None else ([], [])
+    date_lines, date_laws, dated_deadlines = _dates_lines(stage, given, today) if given is not None else ([], [], [])
     if date_laws:  # the dates worked out say the time limit exactly: the general line would repeat it
         body = "\n".join(line for line in body.splitlines() if not line.startswith(TIME_LIMIT_LINE))
     lines.append(body)
@@ -237,7 +233,7 @@ def reply(reading: Reading, today: Date) -> Reply | None:
     dated = given is not None and given.date is not None and stage.event is not None
     return Reply(
         text=text,
-        buttons=_buttons(stage, reading, dated, _letter(stage, reading, given, today)),
+        buttons=_buttons(stage, reading, dated, _letter(stage, reading, dated_deadlines, today)),
         deadline_event=stage.event.value if dated and stage.event else None,
         deadline_date=given.date.isoformat() if dated and given and given.date else None,
     )
