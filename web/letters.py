@@ -58,22 +58,22 @@ async def _download(request: Request, name: str) -> response.HTTPResponse:
     if form not in FORMS or not well_formed(token):
         return _gone()  # before any database work
     made = await asyncio.to_thread(_letter_file, request, token, form)
-    if made is None:
-        return _gone()
-    stem, body = made
-    return response.raw(body, content_type=CONTENT_TYPES[form], headers={
-        "Content-Disposition": f'attachment; filename="{stem}.{form}"'})
+    return _gone() if made is None else made
 
 
-def _letter_file(request: Request, token: str, form: str) -> tuple[str, bytes] | None:
-    """The file's name stem and bytes, or None; expired letters are deleted first, in the same transaction."""
+def letter_file(letter: Letter, form: str) -> response.HTTPResponse:
+    """The letter as a Word or PDF download, made now (never kept as a file). Also the staff page's."""
+    return response.raw(RENDERERS[form](letter), content_type=CONTENT_TYPES[form], headers={
+        "Content-Disposition": f'attachment; filename="{letter.file_stem()}.{form}"'})
+
+
+def _letter_file(request: Request, token: str, form: str) -> response.HTTPResponse | None:
+    """The download, or None; expired letters are deleted first, in the same transaction."""
     now = dt.datetime.now(dt.timezone.utc)
     with request.app.ctx.sessions.begin() as db:
         forget_expired(db, now)
         letter = letter_for(db, token, now)
-    if letter is None:
-        return None
-    return letter.file_stem(), RENDERERS[form](letter)
+    return None if letter is None else letter_file(letter, form)
 
 
 def _gone() -> response.HTTPResponse:

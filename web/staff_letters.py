@@ -20,8 +20,8 @@ from send_guide.letters.kinds import LetterKind, all_kinds
 from send_guide.time import today_in_england
 from send_guide.triage.cases import case_dates
 from send_guide.triage.model import CaseEvent, TriageCase
-from web.letters import CONTENT_TYPES, RENDERERS
-from web.staff import StaffContext, find_case, staff_only
+from web.letters import letter_file
+from web.staff import AfterCommit, StaffContext, find_case, staff_only
 
 CASE = "/staff/cases/<reference:str>"
 SENDER_LABELS = {"your_name": "Name to sign with", "your_address": "Address", "your_email": "E-mail address",
@@ -71,7 +71,7 @@ def _make_letter(ctx: StaffContext, reference: str) -> response.HTTPResponse:
     return response.redirect(f"/staff/cases/{quote(case.reference)}#letters", status=303)
 
 
-def _download(ctx: StaffContext, reference: str, name: str) -> response.HTTPResponse:
+def _download(ctx: StaffContext, reference: str, name: str) -> response.HTTPResponse | AfterCommit:
     number, _dot, form = name.rpartition(".")
     case = find_case(ctx.db, reference)
     if case is None or form not in FORMS or not number.isdigit():
@@ -79,8 +79,8 @@ def _download(ctx: StaffContext, reference: str, name: str) -> response.HTTPResp
     kept = next((item for item in letters_on_case(ctx.db, case.id) if item.id == int(number)), None)
     if kept is None:
         return ctx.render("not_found.html", 404, reference=reference)
-    return response.raw(RENDERERS[form](kept.letter), content_type=CONTENT_TYPES[form], headers={
-        "Content-Disposition": f'attachment; filename="{kept.letter.file_stem()}.{form}"'})
+    # The file is made after the transaction: a PDF takes a while, and the database lock is not needed.
+    return AfterCommit(lambda: letter_file(kept.letter, form))
 
 
 def _form_page(ctx: StaffContext, case: TriageCase, kind: LetterKind, values: dict[str, str], writer: str,
