@@ -46,7 +46,12 @@ Message = dict[str, Any]
 def tags_without_turn(message: Message) -> Message:
     """The language tags of a message in a turn read as English: its own, for a pre-written one."""
     messages = messages_for(message[PREWRITTEN]) if message.get(PREWRITTEN) else None
-    return ENGLISH_TAGS if messages is None else {"lang": messages.code, "dir": messages.direction}
+    return ENGLISH_TAGS if messages is None else _tags(messages)
+
+
+def _tags(messages: LanguageMessages) -> Message:
+    """How a message in that language is marked for the page: its language code and direction."""
+    return {"lang": messages.code, "dir": messages.direction}
 
 
 def needs_language_turn(identified: Identified) -> bool:
@@ -68,7 +73,7 @@ class LanguageTurn:
 
     @property
     def tags(self) -> Message:
-        return {"lang": self.language.code, "dir": self.language.direction}
+        return _tags(self.language)
 
     async def render(self, message: Message) -> list[Message]:
         """The messages to send in place of one English answer message, in order."""
