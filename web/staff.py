@@ -89,9 +89,12 @@ class StaffContext:
     def username(self) -> str:
         return self.staff_session.user.username
 
+    def page_values(self) -> dict[str, Any]:
+        """What every staff page shows of the session: taken in the transaction, usable after it."""
+        return {"username": self.username, "csrf": self.staff_session.csrf, "now": self.now}
+
     def render(self, template: str, status: int = 200, **values: Any) -> response.HTTPResponse:
-        return _render(self.request, template, status, username=self.username, csrf=self.staff_session.csrf,
-                       now=self.now, **values)
+        return _render(self.request, template, status, **self.page_values(), **values)
 
 
 @dataclass(frozen=True)
@@ -262,8 +265,7 @@ def _case_page(ctx: StaffContext, reference: str) -> response.HTTPResponse | Aft
     values = dict(case=case, statuses=STATUSES, letters=letters_on_case(ctx.db, case.id), letter_kinds=all_kinds(),
                   situation=describe(situation_of(case), today_in_england()),
                   dates=[line for line in case.key_dates.splitlines() if line],
-                  topics=[line for line in case.topics.splitlines() if line],
-                  username=ctx.username, csrf=ctx.staff_session.csrf, now=ctx.now)
+                  topics=[line for line in case.topics.splitlines() if line], **ctx.page_values())
     conversation_id = case.conversation_id
 
     def with_conversation() -> response.HTTPResponse:
