@@ -16,17 +16,14 @@ from actions.database import sessions
 from actions.deadline_actions import latest_intent
 from actions.safe_action import SafeAction
 from actions.tracker_helpers import message_language, user_intents, user_messages_before, utter_replies
-from send_guide.contacts import phone
+from send_guide import intents
 from send_guide.languages.replies import messages_for
 from send_guide.letters import downloads
 from send_guide.time import today_in_england
-from send_guide.topics import catalogue
 from send_guide.triage import callback
+from send_guide.triage.callback_case import case_opened_reply, new_case
 from send_guide.triage.cases import open_case, retention_days
-from send_guide.triage.message import story_of, triage_message
-from send_guide.triage.urgency import Level
 
-START_INTENT = "request_callback"
 FORM = "callback_form"
 
 
@@ -58,10 +55,11 @@ class ValidateCallbackForm(SafeAction):
         state = callback.CallBackState.from_slot(tracker.get_slot("callback_state"))
         if state.asking is None:
             # Harm mentioned before the form (the crisis reply offers it) makes the case immediate.
-            result = callback.start(prefill(tracker), retention_days(), safeguarding="crisis" in user_intents(tracker),
+            harm_mentioned = intents.CRISIS in user_intents(tracker)
+            result = callback.start(prefill(tracker), retention_days(), safeguarding=harm_mentioned,
                                     letter=_made_a_letter(tracker.sender_id))
         else:
-            crisis = latest_intent(tracker) == "crisis"
+            crisis = latest_intent(tracker) == intents.CRISIS
             if crisis:
                 dispatcher.utter_message(response="utter_crisis")
             result = callback.step(state, tracker.latest_message.get("text") or "", today_in_england(),
@@ -98,34 +96,16 @@ class CallbackSubmit(SafeAction):
         if tracker.get_slot("callback_outcome") != "done":
             return clear
         state = callback.CallBackState.from_slot(tracker.get_slot("callback_state"))
-        topics = catalogue()
-        intents = user_intents(tracker)
-        # Only what was asked before the form: the form's own answers get classified too.
-        before = intents[:len(intents) - 1 - intents[::-1].index(START_INTENT)] if START_INTENT in intents else []
-        asked = [topics.get(intent).title for intent in before if intent and topics.get(intent)]
-        # The family's story, read as a whole: the case keeps what was found, not their words.
-        today = today_in_england()
-        story = story_of(user_messages_before(tracker, START_INTENT, FORM))
-        triage = triage_message(story, today) if story else None
-        request = callback.to_request(state, tracker.sender_id, list(dict.fromkeys(asked)),
-                                      triage.summary if triage else None)
-        if triage and triage.urgency.level is Level.IMMEDIATE:
-            state.safeguarding = True
-        urgency = callback.urgency_of(state, today, triage.deadlines if triage else ())
+        case = new_case(state, tracker.sender_id, user_intents(tracker),
+                        user_messages_before(tracker, intents.CALLBACK, FORM), today_in_england())
         now = dt.datetime.now(dt.timezone.utc)
         with sessions()() as session:
-            case = open_case(session, request, urgency, now)
+            opened = open_case(session, case.request, case.urgency, now)
             if state.letter:  # the consent question said so
-                downloads.keep_on_case(session, tracker.sender_id, case.id, now)
+                downloads.keep_on_case(session, tracker.sender_id, opened.id, now)
             session.commit()
-            reference = case.reference
-        how = "by e-mail" if request.email else "by phone"
-        text = (f"Thank you. I have sent this to Luton SENDIAS. Your reference is {reference}. "
-                f"An adviser will contact you {how}. If it cannot wait, phone Luton SENDIAS on "
-                f"{phone('sendias')}.")
-        if urgency.level is Level.IMMEDIATE:
-            text += " If someone is in danger now, phone 999."
-        dispatcher.utter_message(text=text)
+            reference = opened.reference
+        dispatcher.utter_message(text=case_opened_reply(reference, case))
         return clear
 
     def recover(self, tracker: Tracker) -> List[EventType]:

@@ -12,13 +12,13 @@ from actions.safe_action import SafeAction
 from actions.situation_actions import ActionAnswerSituation
 from actions.topic_actions import ActionAcknowledgeRole, ActionShowMenu, ActionTellMeMore
 from actions.tracker_helpers import first_entity, intent_button
+from send_guide import intents
 from send_guide.deadlines import dialogue
 from send_guide.deadlines.dialogue import DeadlineState
 from send_guide.deadlines.timeline import Event
 from send_guide.letters.choose import LETTER_OFFER, letter_after_answer
 from send_guide.situation.topic_question import topic_for_dates_of
 from send_guide.time import today_in_england
-from send_guide.topics import catalogue
 
 FORM = "deadline_form"
 SLOTS = {  # DeadlineState field -> slot
@@ -28,15 +28,10 @@ SLOTS = {  # DeadlineState field -> slot
     "pending_date": "deadline_confirm",
     "asked": "deadline_asked",
 }
-# Questions answered by an action rather than a response, for when someone leaves the form:
-# run in this same action, so the new question is answered in the same turn.
-ACTION_FOR_INTENT: Dict[str, SafeAction] = {
-    "ask_glossary": ActionExplainTerm(),
-    "show_menu": ActionShowMenu(),
-    "tell_me_more": ActionTellMeMore(),
-    "inform_role": ActionAcknowledgeRole(),
-    "describe_situation": ActionAnswerSituation(),
-}
+# The actions send_guide.intents may choose for a question asked in the middle of the form: run in
+# this same action, so the new question is answered in the same turn.
+ACTIONS: Dict[str, SafeAction] = {action.name(): action for action in (
+    ActionExplainTerm(), ActionShowMenu(), ActionTellMeMore(), ActionAcknowledgeRole(), ActionAnswerSituation())}
 
 
 def state_from(tracker: Tracker) -> DeadlineState:
@@ -67,7 +62,7 @@ class ValidateDeadlineForm(SafeAction):
             today_in_england(),
             event_entity=first_entity(tracker, "deadline_event"),
             detail_entity=first_entity(tracker, "deadline_detail"),
-            fresh=starting and intent != "correct_deadline",
+            fresh=starting and intent != intents.CORRECT_DEADLINE,
         )
         for message in result.messages:
             dispatcher.utter_message(text=message)
@@ -86,7 +81,7 @@ class AskDeadlineEvent(SafeAction):
         return "action_ask_deadline_event"
 
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        buttons = [intent_button(title, "inform_deadline_event", deadline_event=event.value)
+        buttons = [intent_button(title, intents.INFORM_DEADLINE_EVENT, deadline_event=event.value)
                    for title, event in dialogue.EVENT_CHOICES]
         dispatcher.utter_message(text=dialogue.EVENT_QUESTION, buttons=buttons)
         return []
@@ -98,7 +93,7 @@ class AskDeadlineDetail(SafeAction):
 
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         event = state_from(tracker).event_kind or Event.PHASE_TRANSFER
-        buttons = [intent_button(title, "inform_deadline_event", deadline_detail=value)
+        buttons = [intent_button(title, intents.INFORM_DEADLINE_EVENT, deadline_detail=value)
                    for title, value in dialogue.DETAIL_CHOICES.get(event, ())]
         dispatcher.utter_message(text=dialogue.DETAIL_QUESTIONS.get(event, "Which one is it?"), buttons=buttons)
         return []
@@ -119,8 +114,8 @@ class AskDeadlineConfirm(SafeAction):
 
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         dispatcher.utter_message(text=dialogue.confirm_question(state_from(tracker)),
-                                 buttons=[intent_button("Yes, that is right", "affirm"),
-                                          intent_button("No, I will type it again", "deny")])
+                                 buttons=[intent_button(dialogue.CONFIRM_YES, intents.AFFIRM),
+                                          intent_button(dialogue.CONFIRM_NO, intents.DENY)])
         return []
 
 
@@ -134,23 +129,18 @@ class DeadlineAnswer(SafeAction):
         outcome = tracker.get_slot("deadline_outcome")
         if outcome == "done":
             state = state_from(tracker)
-            buttons = [intent_button("Show all the dates", "deadline_timeline"),
-                       intent_button("What if the council is late?", "deadline_late")]
+            buttons = [intent_button(dialogue.SHOW_ALL_DATES, intents.DEADLINE_TIMELINE),
+                       intent_button(dialogue.IF_COUNCIL_LATE, intents.DEADLINE_LATE)]
             if (topic := topic_for_dates_of(state.event)) is not None:  # the rights at that stage
                 buttons.append(intent_button(topic.title, topic.intent))
             if (kind := letter_after_answer(state, today_in_england())) is not None:
-                buttons.insert(0, intent_button(LETTER_OFFER, "ask_letter", letter_kind=kind))
+                buttons.insert(0, intent_button(LETTER_OFFER, intents.LETTER, letter_kind=kind))
             dispatcher.utter_message(text=dialogue.answer(state, today_in_england()), buttons=buttons)
         elif outcome == "moved_on":
-            intent = latest_intent(tracker) or ""
-            if f"utter_{intent}" in domain.get("responses", {}):
-                dispatcher.utter_message(response=f"utter_{intent}")
-            elif intent in ACTION_FOR_INTENT:
-                return ACTION_FOR_INTENT[intent].act(dispatcher, tracker, domain)  # in this worker thread
-            elif (topic := catalogue().get(intent)) is not None and topic.situation:  # exclusion, ...
-                return ActionAnswerSituation().act(dispatcher, tracker, domain)
-            else:
-                dispatcher.utter_message(response="utter_deadline_left")
+            answer = intents.answer_after_leaving_form(latest_intent(tracker) or "", domain.get("responses", {}))
+            if answer in ACTIONS:
+                return ACTIONS[answer].act(dispatcher, tracker, domain)  # in this worker thread
+            dispatcher.utter_message(response=answer)
         return []
 
     def recover(self, tracker: Tracker) -> List[EventType]:
@@ -165,10 +155,10 @@ class DeadlineTimeline(SafeAction):
         state = state_from(tracker)
         if state.event and state.date:
             dispatcher.utter_message(text=dialogue.full_timeline(state, today_in_england()),
-                                     buttons=[intent_button("What if the council is late?", "deadline_late")])
+                                     buttons=[intent_button(dialogue.IF_COUNCIL_LATE, intents.DEADLINE_LATE)])
         else:
             dispatcher.utter_message(response="utter_deadline_no_dates",
-                                     buttons=[intent_button("Work out my dates", "ask_deadline")])
+                                     buttons=[intent_button(dialogue.WORK_OUT_DATES, intents.DEADLINE)])
         return []
 
     def recover(self, tracker: Tracker) -> List[EventType]:

@@ -7,7 +7,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.safe_action import SafeAction
 from actions.tracker_helpers import entity_values, intent_button
-from send_guide import glossary
+from send_guide import glossary, intents
+from send_guide.topics import SHOW_ALL_TOPICS
 
 
 class ActionExplainTerm(SafeAction):
@@ -22,7 +23,7 @@ class ActionExplainTerm(SafeAction):
         if entry is None:
             dispatcher.utter_message(
                 response="utter_term_unknown",
-                buttons=[intent_button("Show all topics", "show_menu")],
+                buttons=[intent_button(SHOW_ALL_TOPICS, intents.SHOW_MENU)],
             )
         elif entry.answer_intent:
             dispatcher.utter_message(response=f"utter_{entry.answer_intent}")

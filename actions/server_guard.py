@@ -22,6 +22,7 @@ from sanic.exceptions import SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions.database import check_schema_on_start
 from send_guide.json_body import read_body
 from send_guide.log_safety import where
 
@@ -58,13 +59,18 @@ async def answer_error(request: Request, exception: Exception) -> HTTPResponse:
     return response.json({"error": "The action server could not run the action."}, status=500)
 
 
+def action_server_app() -> Sanic | None:
+    """rasa_sdk's app, if this process runs the action server (None when a test or a tool imports actions)."""
+    try:
+        return Sanic.get_app(APP_NAME)
+    except SanicException:
+        return None
+
+
 def install() -> None:
     """Guard the action server's app, if this process runs one; once."""
-    try:
-        app = Sanic.get_app(APP_NAME)
-    except SanicException:  # imported by a test or a tool, not by the action server
-        return
-    if getattr(app.ctx, _INSTALLED, False):
+    app = action_server_app()
+    if app is None or getattr(app.ctx, _INSTALLED, False):
         return
     app.register_middleware(check_action_call, "request")
 
@@ -72,4 +78,5 @@ def install() -> None:
         app_.error_handler.add(Exception, answer_error)
 
     app.register_listener(replace_error_handler, "before_server_start")
+    check_schema_on_start(app)
     setattr(app.ctx, _INSTALLED, True)

@@ -10,13 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.safe_action import SafeAction
 from actions.tracker_helpers import first_entity, intent_button, intent_ranking
+from send_guide import intents
 from send_guide.situation import read, reply, wants_whole_reply
 from send_guide.situation.reading import is_question
 from send_guide.situation.reply import Reply, more
 from send_guide.time import today_in_england
 from send_guide.topics import catalogue
 
-CRISIS_INTENT = "crisis"
+CRISIS_INTENT = intents.CRISIS
 # Below this, the classifier's guess at a question asked beside a crisis is not trusted.
 MIN_TOPIC_CONFIDENCE = 0.3
 

@@ -10,8 +10,9 @@ from actions.safe_action import SafeAction
 from actions.service_actions import named_services, utter_services
 from actions.situation_actions import send_more
 from actions.tracker_helpers import first_entity, intent_button, intent_ranking, user_intents
+from send_guide import intents
 from send_guide.situation import is_long_story
-from send_guide.topics import catalogue
+from send_guide.topics import BACK_TO_ALL_TOPICS, SHOW_ALL_TOPICS, catalogue
 from send_guide.triage import feedback
 
 SENDIAS_BUTTON_TITLE = "Talk to a person"
@@ -30,11 +31,11 @@ class ActionShowMenu(SafeAction):
         group = first_entity(tracker, "menu_group")
         if group in topics.groups:
             buttons = [intent_button(t.title, t.intent) for t in topics.in_group(group)]
-            buttons.append(intent_button("Back to all topics", "show_menu"))
+            buttons.append(intent_button(BACK_TO_ALL_TOPICS, intents.SHOW_MENU))
             dispatcher.utter_message(response="utter_menu_group", group=topics.groups[group], buttons=buttons)
             return []
         buttons = [
-            intent_button(title, "show_menu", menu_group=key) for key, title in topics.groups.items()
+            intent_button(title, intents.SHOW_MENU, menu_group=key) for key, title in topics.groups.items()
         ]
         buttons.append(intent_button(SENDIAS_BUTTON_TITLE, "talk_to_person"))
         dispatcher.utter_message(response="utter_menu", buttons=buttons)
@@ -58,7 +59,7 @@ class ActionSuggestTopics(SafeAction):
         store(tracker.sender_id, feedback.UNANSWERED, False, tracker.latest_message.get("text") or "")
         suggestions = catalogue().suggestions(intent_ranking(tracker))
         buttons = [intent_button(t.title, t.intent) for t in suggestions]
-        buttons.append(intent_button("Show all topics", "show_menu"))
+        buttons.append(intent_button(SHOW_ALL_TOPICS, intents.SHOW_MENU))
         buttons.append(intent_button(SENDIAS_BUTTON_TITLE, "talk_to_person"))
         text = tracker.latest_message.get("text") or ""
         if is_long_story(text):  # a story: a next step and a contact, not only "did you mean?"

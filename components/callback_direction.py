@@ -13,10 +13,11 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.intent_override import promote_intent
 from components.stateless import StatelessComponent
+from send_guide import intents
 from send_guide.contact_direction import asks_to_be_contacted
 
 TALK_TO_PERSON = "talk_to_person"
-REQUEST_CALLBACK = "request_callback"
+REQUEST_CALLBACK = intents.CALLBACK
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

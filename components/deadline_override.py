@@ -14,12 +14,14 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.intent_override import promote_intent
 from components.stateless import StatelessComponent
+from send_guide import intents
 from send_guide.deadlines.reading import is_date_correction, is_deadline_question
 
-DEADLINE_INTENT = "ask_deadline"
-CORRECTION_INTENT = "correct_deadline"
+DEADLINE_INTENT = intents.DEADLINE
+CORRECTION_INTENT = intents.CORRECT_DEADLINE
 # Messages that already carry a deadline-form intent keep it (a correction stays a correction).
-KEEP = {"ask_deadline", "correct_deadline", "inform_deadline_event", "deadline_timeline", "deadline_late"}
+KEEP = {intents.DEADLINE, intents.CORRECT_DEADLINE, intents.INFORM_DEADLINE_EVENT, intents.DEADLINE_TIMELINE,
+        intents.DEADLINE_LATE}
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

@@ -17,10 +17,11 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.intent_override import GUARDED_INTENTS
 from components.stateless import StatelessComponent
+from send_guide import intents
 from send_guide.glossary import is_definition_question, topic_of_question
 
-GLOSSARY_INTENT = "ask_glossary"
-FALLBACK_INTENT = "nlu_fallback"
+GLOSSARY_INTENT = intents.GLOSSARY
+FALLBACK_INTENT = intents.FALLBACK
 TERM_ENTITY = "term"
 
 

@@ -4,8 +4,10 @@ the rest of the ranking below it so fallbacks and logs still see what the classi
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
 
+from send_guide import intents
+
 # Intents no override may replace: safety, and the message guard's own labels.
-GUARDED_INTENTS = frozenset({"crisis", "empty_message", "unreadable_message"})
+GUARDED_INTENTS = frozenset({intents.CRISIS, intents.EMPTY_MESSAGE, intents.UNREADABLE_MESSAGE})
 
 
 def intent_confidence(message: Message) -> float:

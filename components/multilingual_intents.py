@@ -21,14 +21,15 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from send_guide import intents
 from send_guide.content_files import load_content
 from send_guide.languages.embeddings import embed
 from send_guide.languages.identify import ENGLISH, identify_message
 from send_guide.languages.nearest import NearestIntents
 
 LANGUAGE_KEY = "language"
-FALLBACK_INTENT = "nlu_fallback"
-CRISIS_INTENT = "crisis"
+FALLBACK_INTENT = intents.FALLBACK
+CRISIS_INTENT = intents.CRISIS
 CRISIS_FLAG = "crisis_detected"  # read by components/crisis_override.py
 
 
@@ -40,7 +41,7 @@ class MultilingualIntentClassifier(GraphComponent):
             # Same meaning as the FallbackClassifier's threshold, for non-English messages.
             "threshold": 0.25,
             # Intents that no one types: buttons, or the message guard's own labels.
-            "excluded_intents": ["inform_deadline_event", "empty_message", "unreadable_message"],
+            "excluded_intents": [intents.INFORM_DEADLINE_EVENT, intents.EMPTY_MESSAGE, intents.UNREADABLE_MESSAGE],
             # Classify English messages too: only to measure the nearest-neighbour vote alone
             # (benchmarks/nlu_cv.py); English has its own classifier.
             "english_too": False,

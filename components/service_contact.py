@@ -16,12 +16,13 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.intent_override import GUARDED_INTENTS, promote_intent
 from components.stateless import StatelessComponent
+from send_guide import intents
 from send_guide.services.contact_question import asks_for_a_named_service
 
 FIND_SERVICE = "find_service"
 KEPT_INTENTS = GUARDED_INTENTS | {
-    "correct_deadline", "inform_deadline_event",  # the deadline form's own
-    "request_callback", "talk_to_person", "find_senat_officer", "mediation",  # answers that are the contact
+    intents.CORRECT_DEADLINE, intents.INFORM_DEADLINE_EVENT,  # the deadline form's own
+    intents.CALLBACK, "talk_to_person", "find_senat_officer", "mediation",  # answers that are the contact
 }
 
 

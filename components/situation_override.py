@@ -22,6 +22,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.intent_override import intent_confidence, promote_intent
 from components.stateless import StatelessComponent
+from send_guide import intents
 from send_guide.letters.choose import asks_for_a_letter
 from send_guide.situation import (
     Reading,
@@ -38,15 +39,15 @@ from send_guide.topics import Topic
 from send_guide.topics import catalogue as topics
 
 logger = logging.getLogger(__name__)
-SITUATION_INTENT = "describe_situation"
-DEADLINE_INTENT = "ask_deadline"  # set by DeadlineOverride, which runs just before
-FALLBACK_INTENT = "nlu_fallback"
+SITUATION_INTENT = intents.SITUATION
+DEADLINE_INTENT = intents.DEADLINE  # set by DeadlineOverride, which runs just before
+FALLBACK_INTENT = intents.FALLBACK
 # A correction inside the deadline form stays a correction; a long story is never one, whatever
 # the classifier says of it ("no, the letter came on 3 March" is short).
-KEEP = {"correct_deadline", "inform_deadline_event"}
+KEEP = {intents.CORRECT_DEADLINE, intents.INFORM_DEADLINE_EVENT}
 # A person who asks for a letter to be written gets the letter form, whatever story comes with it:
 # the form starts at the letter the story names (send_guide/letters/choose.py).
-LETTER_INTENT = "ask_letter"
+LETTER_INTENT = intents.LETTER
 # From this confidence the classifier's FAQ topic answers a message that is one question, however long
 # ("can I take my son out of school and teach him at home myself?" is about home education).
 SURE = 0.5

@@ -13,9 +13,10 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT
 from rasa.shared.nlu.training_data.message import Message
 
 from components.stateless import StatelessComponent
+from send_guide import intents
 
 TERM_ENTITY = "term"
-GLOSSARY_INTENT = "ask_glossary"
+GLOSSARY_INTENT = intents.GLOSSARY
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

@@ -16,10 +16,11 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.intent_override import intent_confidence
+from send_guide import intents
 from send_guide.languages.identify import ENGLISH
 from send_guide.vocabulary import WORDLESS_SURE, Vocabulary, common_english_words, is_wordless
 
-FALLBACK_INTENT = "nlu_fallback"
+FALLBACK_INTENT = intents.FALLBACK
 LANGUAGE_KEY = "language"  # set by components/multilingual_intents.py
 
 

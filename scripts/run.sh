@@ -17,9 +17,9 @@ export RASA_TOKEN="${RASA_TOKEN:-$(.venv/bin/python -c 'import secrets; print(se
 # going across restarts; else a new one each run.
 export SEND_GUIDE_SESSION_SECRET="${SEND_GUIDE_SESSION_SECRET:-$(.venv/bin/python -c 'import secrets; print(secrets.token_hex(32))')}"
 
-# The services directory: create or upgrade its tables, and seed it the first time (DATABASE_URL
-# picks the database; the default is a SQLite file in var/).
-.venv/bin/python -m send_guide.services init
+# The set-up step, the only one that migrates: create or upgrade every table, and fill the services
+# directory the first time (DATABASE_URL picks the database; the default is a SQLite file in var/).
+.venv/bin/python -m send_guide.database upgrade
 
 pids=()
 stop() {

@@ -8,10 +8,10 @@ data we do not need).
 from __future__ import annotations
 
 import datetime as dt
-import re
+
+from send_guide.contact_patterns import has_contact_details
 
 CONFIRMED_BY_LENGTH = 100
-CONTACT_DETAILS = re.compile(r"@|\d{5}|\d{3,}[ -]\d{3,}|https?:|www\.", re.I)
 
 
 def confirmation_problems(confirmed_by: str, confirmed_on: dt.date | None, today: dt.date | None = None) -> list[str]:
@@ -22,7 +22,7 @@ def confirmation_problems(confirmed_by: str, confirmed_on: dt.date | None, today
         problems.append(f"confirmed_by and confirmed_on go together: {missing} is missing")
     if len(confirmed_by) > CONFIRMED_BY_LENGTH:
         problems.append(f"confirmed_by: longer than {CONFIRMED_BY_LENGTH} characters")
-    if CONTACT_DETAILS.search(confirmed_by) or any(not ch.isprintable() for ch in confirmed_by):
+    if "@" in confirmed_by or has_contact_details(confirmed_by) or any(not ch.isprintable() for ch in confirmed_by):
         problems.append(f"confirmed_by: {confirmed_by!r} should be a name or a role only, with no contact details")
     if confirmed_on is not None and confirmed_on > (today or dt.date.today()):
         problems.append(f"confirmed_on: {confirmed_on} is in the future")

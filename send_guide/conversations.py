@@ -4,20 +4,15 @@ Rasa writes each conversation to a SQL database, one row per event, in a table c
 (stores/conversation_store.py configures it). Staff read a case's conversation from there
 through Rasa's HTTP API; the retention command deletes old rows here. This module relies only
 on that table's name and its `timestamp` column (seconds since 1970, UTC), so it needs no Rasa
-import. CONVERSATIONS_DATABASE_URL picks the database; without it, a SQLite file in var/.
+import. CONVERSATIONS_DATABASE_URL picks the database (send_guide/settings.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
 
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, delete, inspect
 from sqlalchemy.engine import Engine
-
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_URL = f"sqlite:///{ROOT / 'var' / 'conversations.sqlite3'}"
 
 # The columns of Rasa's table that this module uses (Rasa creates the table itself).
 EVENTS = Table(
@@ -26,10 +21,6 @@ EVENTS = Table(
     Column("sender_id", String(255), nullable=False),
     Column("timestamp", Float),
 )
-
-
-def conversations_url() -> str:
-    return os.environ.get("CONVERSATIONS_DATABASE_URL") or DEFAULT_URL
 
 
 def delete_older_than(engine: Engine, cutoff: dt.datetime) -> int:

@@ -15,6 +15,8 @@ from typing import Iterable, Sequence
 from send_guide.content_files import load_content
 
 ROLES = ("parent", "young_person", "professional")
+SHOW_ALL_TOPICS = "Show all topics"  # the button back to the menu
+BACK_TO_ALL_TOPICS = "Back to all topics"
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Rasa's own `type: SQL` cannot fall back to a default when an environment variable is unset, so
 every way of starting Rasa would have to set one; this class takes the URL from the environment
-and otherwise uses the same default as the retention command (send_guide/conversations.py).
+and otherwise uses the same default as the retention command (send_guide/settings.py).
 Conversations then survive a restart and staff can read them on the staff page.
 
 Rasa's own store retries an unreachable database for ever, every 5 seconds, saying little; this
@@ -34,7 +34,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from send_guide.conversations import conversations_url
+from send_guide.settings import conversations_database_url
 from send_guide.work_lanes import Lanes
 
 # Loading and saving a conversation is Python work that grows with it (every event's JSON read and
@@ -65,7 +65,7 @@ def _remember_size(sender_id: str, size: int) -> None:
 class ConversationStore(SQLTrackerStore):
     def __init__(self, domain: Domain | None = None, host: str | None = None,
                  event_broker: EventBroker | None = None, **kwargs: Any) -> None:
-        url = host or conversations_url()
+        url = host or conversations_database_url()
         database = make_url(url)
         if database.get_backend_name() == "sqlite" and database.database:
             Path(database.database).parent.mkdir(parents=True, exist_ok=True)

@@ -91,7 +91,7 @@ def running_assistant(
     log_dir.mkdir(parents=True, exist_ok=True)
     env = dict(
         os.environ,
-        # The services directory of this run: a fresh SQLite file, seeded on first use, unless
+        # The services directory of this run: a fresh SQLite file, set up below, unless
         # the caller chose a database (e.g. PostgreSQL) with DATABASE_URL.
         DATABASE_URL=os.environ.get("DATABASE_URL") or f"sqlite:///{log_dir / 'services.sqlite3'}",
         # Its conversations: likewise a fresh SQLite file unless CONVERSATIONS_DATABASE_URL is set.
@@ -113,6 +113,9 @@ def running_assistant(
     env.update(extra_env or {})
     (log_dir / "services.sqlite3").unlink(missing_ok=True)
     (log_dir / "conversations.sqlite3").unlink(missing_ok=True)
+    # The set-up step first, as `make run` does: the servers only check the schema.
+    subprocess.run([sys.executable, "-m", "send_guide.database", "upgrade"], cwd=cwd, env=env, check=True,
+                   stdout=subprocess.DEVNULL)
     processes: list = []
     try:
         if with_actions:

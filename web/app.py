@@ -14,8 +14,9 @@ from sanic.request import Request
 
 from send_guide import log_safety
 from send_guide.contacts import all_contacts, fill_contacts
+from send_guide.database.engine import make_engine, session_factory
+from send_guide.database.schema import require_current_schema
 from send_guide.languages.status import WIDGET_LOCALES_DIR
-from send_guide.services.db import make_engine, migrate, session_factory
 from send_guide.triage.cases import retention_days
 from web import letters, staff, staff_letters
 from web.headers import add_security_headers, page_policy
@@ -64,8 +65,8 @@ def create_app(settings: WebSettings, name: str = "send_guide_web") -> Sanic:
     app.ctx.sessions = session_factory(engine)
 
     @app.before_server_start
-    async def bring_schema_up_to_date(app_: Sanic, _loop) -> None:
-        migrate(engine)  # the staff tables may be newer than the database
+    async def check_schema(app_: Sanic, _loop) -> None:
+        require_current_schema(engine)  # the set-up step migrates; this server only checks
 
     # Strict slashes: "/index.html/" is not a file here (it was a 500 and a traceback: FILES has no such key).
     for path in FILES:

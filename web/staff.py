@@ -29,11 +29,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import Session
 
-from send_guide.contact_patterns import EMAIL
+from send_guide.contact_patterns import is_email
+from send_guide.database.engine import as_utc
 from send_guide.languages.status import translation_statuses
 from send_guide.letters.downloads import letters_on_case
 from send_guide.letters.kinds import all_kinds
-from send_guide.services.db import as_utc
 from send_guide.situation.explain import reading_lines
 from send_guide.situation.summary import describe
 from send_guide.time import today_in_england
@@ -60,7 +60,6 @@ LOGIN = "/staff/login"
 LONDON = ZoneInfo("Europe/London")
 REFERENCE = re.compile(r"CB-[A-Z0-9]{6}")
 READ = "/staff/read"
-_EMAIL = re.compile(EMAIL)
 VIEWS = {"open": OPEN_STATUSES, "closed": ("closed",)}
 # A visitor's words shown on the answer report are cut to this many characters (what is stored is
 # already shorter, send_guide/triage/feedback.py MAX_MESSAGE; this holds for any row, however it got there).
@@ -369,7 +368,7 @@ def _contact(typed: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     phone = read_contact(typed["phone"]) if typed["phone"] else ""
     if phone is None or "@" in phone:
         errors["phone"] = "This is not a UK phone number. A UK number starts with 01, 02, 03, 07 or +44."
-    if typed["email"] and (len(typed["email"]) > 200 or not _EMAIL.fullmatch(typed["email"])):
+    if typed["email"] and (len(typed["email"]) > 200 or not is_email(typed["email"])):
         errors["email"] = "This is not an e-mail address. It looks like name@example.org."
     return {"name": typed["name"], "phone": phone or "", "email": typed["email"]}, errors
 

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from send_guide import intents
 from send_guide.contacts import fill_contacts
 from send_guide.deadlines import reading
 from send_guide.deadlines.reading import DateProblem
@@ -40,8 +41,14 @@ ASK_CONFIRM = "deadline_confirm"
 STOP_WORDS = re.compile(r"^\W*(?:stop|cancel|quit|exit|end|no thanks|never ?mind|forget (?:it|this)|leave it)\b", re.I)
 # Intents that belong inside the deadline conversation; any other intent with nothing for the
 # form in the message means the person has moved on to another question.
-FORM_INTENTS = frozenset({"ask_deadline", "correct_deadline", "inform_deadline_event", "affirm", "deny",
-                          "nlu_fallback", "empty_message"})
+FORM_INTENTS = frozenset({intents.DEADLINE, intents.CORRECT_DEADLINE, intents.INFORM_DEADLINE_EVENT,
+                          intents.AFFIRM, intents.DENY, intents.FALLBACK, intents.EMPTY_MESSAGE})
+# The buttons' words: under the date check, and under an answer.
+CONFIRM_YES = "Yes, that is right"
+CONFIRM_NO = "No, I will type it again"
+SHOW_ALL_DATES = "Show all the dates"
+IF_COUNCIL_LATE = "What if the council is late?"
+WORK_OUT_DATES = "Work out my dates"
 DATE_EXAMPLE = "For example: 3 March 2025, or 03/03/2025."
 NOT_LEGAL_ADVICE = "This is information, not legal advice."
 # Every answer with dates ends with who helps for free: a date alone leaves a family with the next step.
@@ -132,19 +139,20 @@ def step(state: DeadlineState, text: str, intent: str | None, today: Date, *,
     text = text or ""
     if fresh:
         state = DeadlineState()
-    if intent in {"crisis"}:
+    if intent == intents.CRISIS:
         return Step(state, outcome="moved_on")
-    if STOP_WORDS.search(text) or (intent == "deny" and state.pending_date is None):
+    if STOP_WORDS.search(text) or (intent == intents.DENY and state.pending_date is None):
         return Step(state, ("OK, I have stopped working out dates. You can ask me again at any time.",),
                     outcome="stopped")
 
     messages: list[str] = []
     found_something = False
 
-    if state.pending_date and (intent == "affirm" or re.match(r"^\W*(?:yes|yeah|yep|correct|right)\b", text, re.I)):
+    confirmed = intent == intents.AFFIRM or re.match(r"^\W*(?:yes|yeah|yep|correct|right)\b", text, re.I)
+    if state.pending_date and confirmed:
         state = replace(state, date=state.pending_date, pending_date=None)
         found_something = True
-    elif state.pending_date and intent == "deny":
+    elif state.pending_date and intent == intents.DENY:
         state = replace(state, pending_date=None)
         messages.append("OK.")
         found_something = True
@@ -165,7 +173,7 @@ def step(state: DeadlineState, text: str, intent: str | None, today: Date, *,
         found_something = True
 
     topic = _asked_topic(text)
-    if topic and (intent != "correct_deadline" or state.asked is None):
+    if topic and (intent != intents.CORRECT_DEADLINE or state.asked is None):
         state = replace(state, asked=topic)
 
     date_step = _take_date(state, text, today)

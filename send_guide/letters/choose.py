@@ -26,7 +26,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((key, re.compile(pattern
     ("final-plan-late", r"\b(?:20|twenty)\s+weeks?\b|\blate\b|overdue|final\s+plan|still\s+waiting|"
                         r"(?:still\s+)?(?:no|not\s+(?:got|had|received)\s+(?:the|a|any))\s+(?:ehc\s*)?plan\b"),
     ("provision-not-delivered", r"(?:not|isn'?t|aren'?t)\s+(?:being\s+)?(?:giv(?:en|ing)|deliver(?:ed|ing)|"
-                                r"provid(?:ed|ing)|follow(?:ed|ing)|getting)|missing|no\s+(?:speech|therapy)"),
+                                r"provid(?:ed|ing)|follow(?:ed|ing)|getting)|missing|no\s+(?:speech|therapy)|"
+                                r"(?:not|hasn'?t|haven'?t|has\s+not|have\s+not)\s+(?:yet\s+|even\s+)?(?:started|begun)"),
     ("early-review", r"early\s+review|\breview\b"),
     ("assessment-request", r"assess|ask\s+for\s+an?\s+ehc|request\s+an?\s+ehc|apply\s+for\s+an?\s+ehc"),
 ))
@@ -34,9 +35,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((key, re.compile(pattern
 
 # "help me write a letter", "can you draft a letter to the council", "is there a template letter":
 # the person asks for a letter to be written, not about a letter they got.
+# "can you help me write to them?", "how do I write to the council?": a letter without the word.
 _ASKS_FOR_LETTER = re.compile(
     r"\b(?:write|writing|draft|make|prepare|put\s+together|template)\b[^.?!]{0,60}\bletters?\b|"
-    r"\bletters?\b[^.?!]{0,30}\b(?:template|to\s+send|i\s+(?:can|could)\s+send)\b", re.I)
+    r"\bletters?\b[^.?!]{0,30}\b(?:template|to\s+send|i\s+(?:can|could)\s+send)\b|"
+    r"\b(?:help\s+(?:me\s+)?(?:to\s+)?|how\s+(?:do|should|can|could)\s+i\s+|what\s+(?:do|should)\s+i\s+)"
+    r"write\s+(?:to|an?\s+e-?mail\s+to)\b", re.I)
 
 
 @cache

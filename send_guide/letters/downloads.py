@@ -30,8 +30,8 @@ from typing import Any, Mapping
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from send_guide.database.engine import as_utc
 from send_guide.letters.letter import Letter
-from send_guide.services.db import as_utc
 from send_guide.triage.model import LetterDownload
 
 DOWNLOAD_LIFETIME = dt.timedelta(hours=1)

@@ -1,6 +1,6 @@
-"""Staff commands for the services directory (DATABASE_URL picks the database).
+"""Staff commands for the services directory (DATABASE_URL picks the database; the set-up step,
+`python -m send_guide.database upgrade`, makes and fills it).
 
-    python -m send_guide.services init               create or upgrade the tables; seed if empty
     python -m send_guide.services export FILE.csv    write the directory to a CSV file ("-" = stdout)
     python -m send_guide.services import FILE.csv    check the file, then replace the directory with it
     python -m send_guide.services find "speech therapy"
@@ -18,8 +18,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from send_guide.database.engine import make_engine, session_factory
+from send_guide.database.schema import SchemaNotCurrent, require_current_schema
 from send_guide.services import directory
-from send_guide.services.db import make_engine, session_factory
 from send_guide.services.presentation import as_text, provenance
 from send_guide.services.records import RecordErrors
 from send_guide.services.search import find_services
@@ -29,7 +30,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m send_guide.services", description=__doc__.splitlines()[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("init", help="create or upgrade the tables; seed from data/services.csv if empty")
     export = commands.add_parser("export", help="write the directory as CSV")
     export.add_argument("file")
     load = commands.add_parser("import", help="check a CSV file, then make it the directory")
@@ -44,10 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     engine = make_engine()
-    directory.ensure_ready(engine)
-    if args.command == "init":
-        print("The services directory is ready.")
-    elif args.command == "export":
+    try:
+        require_current_schema(engine)
+    except SchemaNotCurrent as problem:
+        print(problem, file=sys.stderr)
+        return 1
+    if args.command == "export":
         if args.file == "-":
             count = directory.export_csv(engine, sys.stdout)
         else:

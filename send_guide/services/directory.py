@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from send_guide.confirmation import confirmation_problems
-from send_guide.services.db import ROOT, migrate, session_factory
+from send_guide.database.engine import session_factory
 from send_guide.services.model import LIST_SEPARATOR, Service, ServiceCategory
 from send_guide.services.records import (
     COLUMNS,
@@ -26,8 +26,7 @@ from send_guide.services.records import (
     ServiceRecord,
     record_from_row,
 )
-
-SEED_FILE = ROOT / "data" / "services.csv"
+from send_guide.settings import services_seed_file
 
 
 def parse_csv(stream: TextIO, today: dt.date | None = None) -> list[ServiceRecord]:
@@ -141,12 +140,11 @@ def export_text(engine: Engine) -> str:
     return buffer.getvalue()
 
 
-def ensure_ready(engine: Engine, seed: Path = SEED_FILE) -> bool:
-    """Migrate, and load the seed file into an empty directory. Returns True if it seeded.
-    Safe on every start: a directory staff have already filled is left alone."""
-    migrate(engine)
+def seed_if_empty(engine: Engine, seed: Path | None = None) -> bool:
+    """Load the seed file (data/services.csv) into an empty directory. Returns True if it seeded.
+    Part of the set-up step: a directory staff have already filled is left alone."""
     with session_factory(engine).begin() as session:
         if session.execute(select(func.count()).select_from(Service)).scalar_one():
             return False
-    import_csv(engine, seed)
+    import_csv(engine, seed or services_seed_file())
     return True

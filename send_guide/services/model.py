@@ -8,11 +8,10 @@ A row is shown with its source page's date until a person confirms it (who and w
 from __future__ import annotations
 
 from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.orm import relationship
 
 from send_guide.confirmation import CONFIRMED_BY_LENGTH
-
-Base = declarative_base()
+from send_guide.database.base import Base
 
 LIST_SEPARATOR = "|"  # between aliases, categories and sources in one field (and CSV cell)
 # A confirmation says who and when: a name without a date, or a date without a name, is refused.

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from send_guide.confirmation import confirmation_problems
+from send_guide.contact_patterns import is_email, is_uk_service_number
 from send_guide.content_files import load_content
 from send_guide.services.model import LIST_SEPARATOR
 from send_guide.sources import PAGE_DATES, SOURCE_TITLES
@@ -22,8 +23,6 @@ COLUMNS = ("name", "aliases", "categories", "description", "who_can_refer", "pho
 RETIRED_COLUMNS = {"last_verified": "last_verified is no longer used: to mark a row as checked, fill in "
                                     "confirmed_by (who checked it) and confirmed_on (the day, YYYY-MM-DD)"}
 
-UK_PHONE = re.compile(r"^(?:0\d{9,10}|999|111|116 ?123)$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)
 WEBSITE = re.compile(r"^https?://[a-z0-9.-]+\.[a-z]{2,}(?:[/?#]\S*)?$", re.I)
 POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$", re.I)
 
@@ -109,9 +108,9 @@ def record_from_row(row: dict[str, str], today: dt.date | None = None) -> tuple[
     problems += [f"source: unknown source page {src!r} (known: {', '.join(PAGE_DATES)})" for src in sources
                  if src not in PAGE_DATES]
     phone = value["phone"]
-    if phone and not UK_PHONE.match(phone.replace(" ", "")):
+    if phone and not is_uk_service_number(phone):
         problems.append(f"phone: {phone!r} is not a UK phone number")
-    if value["email"] and not EMAIL.match(value["email"]):
+    if value["email"] and not is_email(value["email"]):
         problems.append(f"email: {value['email']!r} is not an e-mail address")
     if value["website"] and not WEBSITE.match(value["website"]):
         problems.append(f"website: {value['website']!r} is not a web address starting with http:// or https://")

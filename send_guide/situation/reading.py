@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from send_guide import intents
 from send_guide.deadlines import dialogue
 from send_guide.deadlines import reading as dates
 from send_guide.deadlines.reading import DateProblem
@@ -152,7 +153,7 @@ def deadline_form_answers_at_once(reading: Reading, text: str, today: Date) -> b
     back: the exact date is a better answer than the situation's general one."""
     if not reading.asks_about_time or reading.text_words >= BROAD_STORY_WORDS:
         return False
-    return dialogue.step(dialogue.DeadlineState(), text, "ask_deadline", today, fresh=True).outcome == "done"
+    return dialogue.step(dialogue.DeadlineState(), text, intents.DEADLINE, today, fresh=True).outcome == "done"
 
 
 def prefers_deadline_form(reading: Reading) -> bool:

@@ -12,8 +12,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from send_guide import intents
 from send_guide.contacts import fill_contacts
-from send_guide.deadlines.dialogue import NOT_LEGAL_ADVICE, how_far
+from send_guide.deadlines.dialogue import NOT_LEGAL_ADVICE, SHOW_ALL_DATES, how_far
+from send_guide.deadlines.rules import Party
 from send_guide.deadlines.timeline import Deadline, DeadlineError, deadlines_for, in_words
 from send_guide.glossary import GlossaryEntry
 from send_guide.letters.choose import LETTER_OFFER, kind_for_text, letter_after_deadline
@@ -74,6 +76,23 @@ def _dates_lines(stage: Stage, given: DatedEvent, today: Date) -> tuple[list[str
     return lines, [deadline.rule.source for deadline in chosen], chosen
 
 
+# "Have I missed the deadline?", "is it too late to appeal?": a question that wants a yes or a no.
+_ASKS_IF_MISSED = re.compile(r"\b(?:missed|miss\s+(?:it|the)|too\s+late|still\s+(?:in\s+)?time|run\s+out|"
+                             r"expired|out\s+of\s+time)\b", re.I)
+
+
+def _missed_or_not(dated: list[Deadline], questions: tuple[str, ...], today: Date) -> str | None:
+    """A plain answer to "have I missed it?": about the family's own last date (else the last date)."""
+    if not dated or not any(_ASKS_IF_MISSED.search(question) for question in questions):
+        return None
+    last = max((d for d in dated if d.rule.party is Party.FAMILY), key=lambda d: d.due, default=None) \
+        or max(dated, key=lambda d: d.due)
+    if last.due >= today:
+        return f"So you have not missed it. The last day is {in_words(last.due)}."
+    return (f"The last day was {in_words(last.due)}, so it has passed. "
+            "Phone Luton SENDIAS soon to ask what you can still do.")
+
+
 def _date_offer(stage: Stage, reading: Reading) -> str | None:
     """When the family gave no exact date for this stage, say what the button works out."""
     if stage.event is None or reading.exact_date_of(stage.dated_by, stage) is not None:
@@ -95,6 +114,11 @@ def _refs(text: str) -> list[str]:
             ref = refs[-1].split("(")[0] + ref
         refs.append(ref)
     return refs
+
+
+def _provision_order(ref: str) -> tuple[int, ...]:
+    """Numbers in the order the law has them: "4" before "5(1)" before "13(2)" (not as text: "13" < "4")."""
+    return tuple(int(number) for number in re.findall(r"\d+", ref))
 
 
 def _law_line(parts: list[str]) -> str:
@@ -121,6 +145,7 @@ def _law_line(parts: list[str]) -> str:
         if not kind:
             rendered.append(name)
             continue
+        refs = sorted(refs, key=_provision_order)
         listed = refs[0] if len(refs) == 1 else ", ".join(refs[:-1]) + " and " + refs[-1]
         rendered.append(f"{name}, {_PLURAL[kind] if len(refs) > 1 else kind} {listed}")
     return "Law: " + "; ".join(rendered) + "." if rendered else ""
@@ -140,11 +165,11 @@ def _letter(stage: Stage, reading: Reading, dated: list[Deadline], today: Date) 
 def _buttons(stage: Stage, reading: Reading, dates_given: bool, letter: str | None) -> tuple[Button, ...]:
     buttons = [Button("Tell me more", "situation_more", {"situation": stage.key})]
     if stage.event is not None and not dates_given:
-        buttons.append(Button(stage.offer, "ask_deadline", {"deadline_event": stage.event.value}))
+        buttons.append(Button(stage.offer, intents.DEADLINE, {"deadline_event": stage.event.value}))
     elif dates_given:
-        buttons.append(Button("Show all the dates", "deadline_timeline"))
+        buttons.append(Button(SHOW_ALL_DATES, intents.DEADLINE_TIMELINE))
     if letter:
-        buttons.append(Button(LETTER_OFFER, "ask_letter", {"letter_kind": letter}))
+        buttons.append(Button(LETTER_OFFER, intents.LETTER, {"letter_kind": letter}))
     for other in _asides(stage, reading):
         buttons.append(Button(other.title, "situation_more", {"situation": other.key}))
     topics = topic_catalogue()
@@ -198,6 +223,8 @@ def reply(reading: Reading, today: Date) -> Reply | None:
     lines.append(body)
     if given is not None:
         lines.extend(date_lines)
+        if (missed := _missed_or_not(dated_deadlines, reading.questions, today)) is not None:
+            lines.append(missed)
         laws.extend(date_laws)
         sources.append("timescales")
     else:

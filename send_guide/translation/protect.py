@@ -9,17 +9,15 @@ fails the translation and the user gets the English answer instead.
 
 from __future__ import annotations
 
-import csv
 import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from send_guide.contact_patterns import EMAIL
 from send_guide.content_files import load_content
+from send_guide.services.live_names import service_names
 
-SERVICES_CSV = Path(__file__).resolve().parents[2] / "data" / "services.csv"
 _URL = r"https?://[^\s<>\"]+[^\s<>\".,;:!?)]"
 _NUMBER = r"\+?\d[\d ]{1,14}\d"
 # Names the sources use for services and teams, beyond data/services.csv.
@@ -37,19 +35,27 @@ class Protected:
 
 
 @lru_cache(maxsize=1)
-def protected_terms() -> tuple[str, ...]:
-    """SEND acronyms (the capitalised spellings in terms.yml) and every service name."""
+def _send_terms() -> frozenset[str]:
+    """SEND acronyms (the capitalised spellings in terms.yml) and the other names the sources use."""
     terms = set(_EXTRA_NAMES)
     for spellings in load_content("terms.yml")["terms"].values():
         terms.update(s for s in spellings if len(s) >= 2 and s.isupper())
-    with SERVICES_CSV.open(encoding="utf-8", newline="") as handle:
-        terms.update(row["name"] for row in csv.DictReader(handle) if row.get("name"))
-    return tuple(sorted(terms, key=len, reverse=True))
+    return frozenset(terms)
 
 
-@lru_cache(maxsize=1)
+def protected_terms() -> tuple[str, ...]:
+    """SEND acronyms and every service name of the live directory, longest first."""
+    return tuple(sorted(_send_terms() | set(service_names()), key=len, reverse=True))
+
+
 def _pattern() -> re.Pattern[str]:
-    names = "|".join(re.escape(term) for term in protected_terms())
+    return _compiled(protected_terms())
+
+
+@lru_cache(maxsize=2)
+def _compiled(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """Compiled again only when the directory's names change."""
+    names = "|".join(re.escape(term) for term in terms)
     return re.compile(rf"{_URL}|{EMAIL}|{_NUMBER}|(?<![\w-])(?:{names})(?![\w-])")
 
 

@@ -23,9 +23,11 @@ import getpass
 import sys
 
 from send_guide import conversations
+from send_guide.database.engine import as_utc, make_engine, session_factory
+from send_guide.database.schema import SchemaNotCurrent, require_current_schema
 from send_guide.languages.status import translation_statuses
 from send_guide.letters.downloads import forget_expired
-from send_guide.services.db import as_utc, make_engine, migrate, session_factory
+from send_guide.settings import conversations_database_url
 from send_guide.triage import audit, feedback, sessions
 from send_guide.triage.cases import delete_older_than, export_csv, retention_days
 from send_guide.triage.staff import StaffAccountError, add_staff, deactivate, normalise, remove
@@ -67,7 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     engine = make_engine()
-    migrate(engine)
+    try:
+        require_current_schema(engine)
+    except SchemaNotCurrent as problem:
+        print(problem, file=sys.stderr)
+        return 1
     now = dt.datetime.now(dt.timezone.utc)
     with session_factory(engine)() as session:
         try:
@@ -108,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
                 sessions.delete_expired(session, now)
                 letters = forget_expired(session, now)
                 session.commit()
-                events = conversations.delete_older_than(make_engine(conversations.conversations_url()),
+                events = conversations.delete_older_than(make_engine(conversations_database_url()),
                                                          now - dt.timedelta(days=days))
                 print(f"Deleted {deleted['cases']} cases, {deleted['feedback']} feedback entries, "
                       f"{deleted['staff events']} staff audit entries and "

@@ -13,9 +13,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
-import phonenumbers
-
-from send_guide.contact_patterns import EMAIL
+from send_guide.contact_patterns import find_email, uk_phone
 from send_guide.contacts import phone
 from send_guide.deadlines.reading import DateProblem, not_a_real_date, read_date, read_event
 from send_guide.deadlines.timeline import Deadline, DeadlineError, Event, check_date, deadlines_for
@@ -28,7 +26,6 @@ from send_guide.triage.urgency import Urgency, assess
 SKIP = "I'd rather not say"
 MAX_ANSWER = 500
 NAME_LIMIT = 100
-_EMAIL = re.compile(EMAIL)
 ROLES = {"parent": "Parent or carer", "young_person": "Young person", "professional": "Professional"}
 STAGES = {
     "no_plan": "No EHC plan, no request yet",
@@ -161,16 +158,7 @@ def _again(state: CallBackState, why: str, retention_days: int) -> StepResult:
 
 def read_contact(text: str) -> str | None:
     """A valid UK phone number (in national format) or an e-mail address, else None."""
-    email = _EMAIL.search(text)
-    if email:
-        return email.group()
-    try:
-        number = phonenumbers.parse(text, "GB")
-    except phonenumbers.NumberParseException:
-        return None
-    if number.country_code != 44 or not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return find_email(text) or uk_phone(text)
 
 
 def _choice(text: str, options: dict[str, str]) -> str | None:

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from send_guide import intents
 from send_guide.contact_patterns import redact
 from send_guide.triage.model import Feedback
 
-UNANSWERED = "nlu_fallback"  # the intent recorded for a question the assistant could not place
+UNANSWERED = intents.FALLBACK  # the intent recorded for a question the assistant could not place
 MAX_MESSAGE = 200
 MAX_PER_CONVERSATION = 20  # ratings and unplaced questions together; a long real conversation has fewer
 PER_CONVERSATION_WINDOW = dt.timedelta(hours=1)

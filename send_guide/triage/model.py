@@ -1,8 +1,8 @@
 """Tables for call-back cases, their audit trail, staff accounts, the staff audit trail, answer feedback
 and letters kept for download.
 
-Same database and migration history as the services directory (send_guide/services/db.py), so
-one DATABASE_URL and one `alembic upgrade` cover both. Personal data is kept to what an adviser
+Same database and migration history as the services directory (send_guide/database/), so
+one DATABASE_URL and one set-up step cover both. Personal data is kept to what an adviser
 needs to call back, and every row has a creation time so the retention command can delete it.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import relationship
 
-from send_guide.services.model import Base
+from send_guide.database.base import Base
 
 STATUSES = ("new", "contacted", "closed")
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from send_guide.services.db import as_utc
+from send_guide.database.engine import as_utc
 from send_guide.triage.model import StaffSession, StaffUser
 
 IDLE = dt.timedelta(minutes=30)

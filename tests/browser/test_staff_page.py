@@ -10,7 +10,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from send_guide.services.db import make_engine, migrate, session_factory
+from send_guide.database.engine import make_engine, session_factory
+from send_guide.database.schema import migrate
 from send_guide.triage.staff import add_staff
 from tests.browser.conftest import OUTPUT, Site
 from tests.browser.test_widget import ANSWER_TIMEOUT, ask, bot_messages, open_widget

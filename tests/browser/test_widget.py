@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from sqlalchemy import text
 
-from send_guide.services.db import make_engine
+from send_guide.database.engine import make_engine
 from tests.browser.conftest import OUTPUT
 
 ANSWER_TIMEOUT = 30_000  # ms: the first answer waits for the socket.io connection

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from send_guide.services.db import make_engine
+from send_guide.database.engine import make_engine
 from tools.postgres import temporary_postgres
 
 

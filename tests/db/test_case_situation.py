@@ -8,7 +8,8 @@ import io
 
 from sqlalchemy import func, inspect, select, text
 
-from send_guide.services import db
+from send_guide.database.engine import session_factory
+from send_guide.database.schema import downgrade, migrate
 from send_guide.situation import read
 from send_guide.situation.summary import summarise
 from send_guide.triage.cases import CallBackRequest, delete_older_than, export_csv, open_case, situation_of
@@ -31,7 +32,7 @@ def rows(engine, query: str) -> list[tuple]:
 
 
 def at_0004_with_a_case(engine) -> None:
-    db.migrate(engine, "0004")
+    migrate(engine, "0004")
     with engine.begin() as connection:
         connection.execute(text(
             "INSERT INTO triage_case (id, reference, conversation_id, created_at, status, urgency, urgency_reason, "
@@ -44,15 +45,15 @@ def at_0004_with_a_case(engine) -> None:
 def test_0005_adds_an_empty_situation_to_old_cases_and_goes_down_and_up_again(engine) -> None:
     at_0004_with_a_case(engine)
     assert "situation" not in columns(engine)
-    db.migrate(engine)
+    migrate(engine)
     assert "situation" in columns(engine)
     assert rows(engine, "SELECT reference, name, situation FROM triage_case") == [("CB-AAAAAA", "Amina", "")]
-    db.downgrade(engine, "0004")
+    downgrade(engine, "0004")
     assert "situation" not in columns(engine)
     assert rows(engine, "SELECT reference, name FROM triage_case") == [("CB-AAAAAA", "Amina")]
     # SQLite rebuilt the table to drop the column: the audit trail must not have gone with it.
     assert rows(engine, "SELECT case_id, action FROM case_event") == [(1, "opened")]
-    db.migrate(engine)
+    migrate(engine)
     assert rows(engine, "SELECT situation FROM triage_case") == [("",)]
     with engine.begin() as connection:  # the audit trail still follows its case
         connection.execute(text("DELETE FROM triage_case"))
@@ -68,12 +69,12 @@ def open_with_summary(session, name: str, created: dt.datetime) -> TriageCase:
 
 
 def test_the_summary_is_kept_read_back_and_exported_in_words(engine) -> None:
-    db.migrate(engine)
-    with db.session_factory(engine)() as session:
+    migrate(engine)
+    with session_factory(engine)() as session:
         reference = open_with_summary(session, "Amina", NOW).reference
         open_case(session, CallBackRequest("conv-none", NOW, name="No story"), Urgency(Level.NORMAL, "none"), NOW)
         session.commit()
-    with db.session_factory(engine)() as session:  # a new session: read from the database
+    with session_factory(engine)() as session:  # a new session: read from the database
         case = session.scalar(select(TriageCase).where(TriageCase.reference == reference))
         summary = situation_of(case)
         assert summary == summarise(read(STORY, TODAY), TODAY)
@@ -92,8 +93,8 @@ def test_the_summary_is_kept_read_back_and_exported_in_words(engine) -> None:
 
 
 def test_retention_deletes_the_summary_with_its_case(engine) -> None:
-    db.migrate(engine)
-    with db.session_factory(engine)() as session:
+    migrate(engine)
+    with session_factory(engine)() as session:
         open_with_summary(session, "old", NOW - dt.timedelta(days=91))
         open_with_summary(session, "recent", NOW - dt.timedelta(days=1))
         assert delete_older_than(session, 90, NOW)["cases"] == 1

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from send_guide.services import db
+from send_guide.database.schema import downgrade, migrate
 
 NOW = dt.datetime(2026, 12, 14, 10, 0, tzinfo=dt.timezone.utc)
 
@@ -26,14 +26,14 @@ def keep(engine, token_hash: str, case_id: int | None) -> None:
 
 
 def test_0007_goes_up_down_and_up_again_and_follows_its_case(engine) -> None:
-    db.migrate(engine, "0006")
+    migrate(engine, "0006")
     with engine.begin() as connection:
         connection.execute(text(
             "INSERT INTO triage_case (id, reference, conversation_id, created_at, status, urgency, urgency_reason, "
             "consent_at, name) VALUES (1, 'CB-AAAAAA', 'conv-1', :t, 'new', 3, 'No deadline', :t, 'Amina')"),
             {"t": NOW})
     assert "letter_download" not in inspect(engine).get_table_names()
-    db.migrate(engine, "0007")
+    migrate(engine, "0007")
     assert {column["name"] for column in inspect(engine).get_columns("letter_download")} == {
         "id", "token_hash", "kind", "letter", "created_at", "expires_at", "case_id"}
     keep(engine, "a" * 64, None)
@@ -43,21 +43,21 @@ def test_0007_goes_up_down_and_up_again_and_follows_its_case(engine) -> None:
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM triage_case"))
     assert rows(engine, "SELECT token_hash FROM letter_download") == [("a" * 64,)]
-    db.downgrade(engine, "0006")
+    downgrade(engine, "0006")
     assert "letter_download" not in inspect(engine).get_table_names()
-    db.migrate(engine, "0007")
+    migrate(engine, "0007")
     assert rows(engine, "SELECT * FROM letter_download") == []
 
 
 def test_0008_adds_the_conversation_and_keeps_the_letters(engine) -> None:
-    db.migrate(engine, "0007")
+    migrate(engine, "0007")
     keep(engine, "a" * 64, None)
-    db.migrate(engine, "0008")
+    migrate(engine, "0008")
     assert "conversation_id" in {column["name"] for column in inspect(engine).get_columns("letter_download")}
     assert "ix_letter_download_conversation_id" in {index["name"] for index in inspect(engine).get_indexes(
         "letter_download")}
     assert rows(engine, "SELECT token_hash, conversation_id FROM letter_download") == [("a" * 64, None)]
-    db.downgrade(engine, "0007")
+    downgrade(engine, "0007")
     assert "conversation_id" not in {column["name"] for column in inspect(engine).get_columns("letter_download")}
     assert rows(engine, "SELECT token_hash FROM letter_download") == [("a" * 64,)]
-    db.migrate(engine)
+    migrate(engine)

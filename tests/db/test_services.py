@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, inspect, select
 
+from send_guide.database.engine import session_factory
+from send_guide.database.schema import migrate
 from send_guide.services import directory
-from send_guide.services.db import session_factory
 from send_guide.services.model import Service
 from send_guide.services.presentation import as_card, as_text
 from send_guide.services.records import RecordErrors, categories
@@ -31,13 +32,15 @@ def sorted_by_name(records: list) -> list:
 
 
 def seeded(engine):
-    assert directory.ensure_ready(engine) is True
+    migrate(engine)
+    assert directory.seed_if_empty(engine) is True
     return engine
 
 
 def test_seeding_is_idempotent(engine) -> None:
-    assert directory.ensure_ready(engine) is True
-    assert directory.ensure_ready(engine) is False
+    migrate(engine)
+    assert directory.seed_if_empty(engine) is True
+    assert directory.seed_if_empty(engine) is False
     with session_factory(engine)() as session:
         assert session.execute(select(func.count()).select_from(Service)).scalar_one() == len(SEED)
     assert {"service", "service_category", "alembic_version"} <= set(inspect(engine).get_table_names())
@@ -200,6 +203,9 @@ def test_staff_command_confirms_a_service(engine) -> None:
     url = engine.url.render_as_string(hide_password=False)
     env = {"DATABASE_URL": url, "PATH": "/usr/bin:/bin"}
     run = [sys.executable, "-m", "send_guide.services"]
+    not_set_up = subprocess.run([*run, "unchecked"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert not_set_up.returncode == 1 and "python -m send_guide.database upgrade" in not_set_up.stderr
+    subprocess.run([sys.executable, "-m", "send_guide.database", "upgrade"], cwd=ROOT, env=env, check=True)
     unchecked = subprocess.run([*run, "unchecked"], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     assert "Penrose" in unchecked.stdout.splitlines() and f"{len(SEED)} services not yet checked" in unchecked.stderr
     done = subprocess.run([*run, "confirm", "penrose", "--by", "SENDIAS adviser", "--on", "2026-11-30"],
@@ -227,6 +233,7 @@ def test_staff_command_exports_and_imports(engine, tmp_path: Path) -> None:
     env = {"DATABASE_URL": url, "PATH": "/usr/bin:/bin"}
     out = tmp_path / "out.csv"
     run = [sys.executable, "-m", "send_guide.services"]
+    subprocess.run([sys.executable, "-m", "send_guide.database", "upgrade"], cwd=ROOT, env=env, check=True)
     subprocess.run([*run, "export", str(out)], cwd=ROOT, env=env, check=True, capture_output=True)
     assert len(out.read_text(encoding="utf-8").splitlines()) == len(SEED) + 1
     result = subprocess.run([*run, "import", str(out)], cwd=ROOT, env=env, capture_output=True, text=True)

@@ -10,7 +10,8 @@ import sys
 import pytest
 from sqlalchemy import func, select
 
-from send_guide.services.db import migrate, session_factory
+from send_guide.database.engine import session_factory
+from send_guide.database.schema import migrate
 from send_guide.triage.cases import CallBackRequest, delete_older_than, export_csv, open_case, queue, set_status
 from send_guide.triage.model import CaseEvent, Feedback, TriageCase
 from send_guide.triage.staff import MAX_PASSWORD_LENGTH, StaffAccountError, add_staff, verify_login

@@ -9,9 +9,9 @@ import pytest
 import requests
 from sqlalchemy import select
 
+from send_guide.database.engine import make_engine, session_factory
 from send_guide.deadlines.timeline import Event, deadlines_for
 from send_guide.letters.downloads import letters_on_case
-from send_guide.services.db import make_engine, session_factory
 from send_guide.time import today_in_england
 from send_guide.topics import catalogue
 from send_guide.triage.model import TriageCase

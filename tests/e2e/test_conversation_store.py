@@ -9,7 +9,7 @@ import requests
 from sqlalchemy import select, update
 
 from send_guide.conversations import EVENTS
-from send_guide.services.db import make_engine
+from send_guide.database.engine import make_engine
 from tools.servers import ROOT, RunningAssistant
 
 HUNDRED_DAYS = 100 * 24 * 3600

@@ -184,3 +184,20 @@ def test_a_summary_from_an_older_state_is_one_line_per_answer_too() -> None:
     summary = step(state, "help", TODAY, DAYS, NOW).replies[0].text
     assert [line for line in summary.splitlines() if line.startswith("- Contact")] == ["- Contact: 07911 123456"]
     assert to_request(step(state, "help", TODAY, DAYS, NOW).state, "c", []).name.count("\n") == 0
+
+
+def test_the_case_counts_only_topics_asked_before_the_request_and_reads_the_story() -> None:
+    from send_guide.triage.callback_case import case_opened_reply, new_case, topics_asked_before_request
+
+    conversation = ["greet", "what_is_send", "mental_health_services", "what_is_send", "request_callback",
+                    "challenging_behaviour"]  # the last is the form's own answer, classified too
+    titles = topics_asked_before_request(conversation)
+    assert len(titles) == 2 and len(set(titles)) == 2
+    assert topics_asked_before_request(["what_is_send"]) == []
+    last = talk("yes", "Amina", "kim@example.org", SKIP, "no", SKIP, SKIP, SKIP, SKIP, SKIP, "yes")[-1]
+    calm = new_case(last.state, "conv-2", conversation, ["What is an EHC plan?"], TODAY)
+    assert calm.request.topics == titles and calm.urgency.level is not Level.IMMEDIATE
+    reply = case_opened_reply("LTN-0001", calm)
+    assert "Your reference is LTN-0001" in reply and "by e-mail" in reply and "999" not in reply
+    harmed = new_case(last.state, "conv-2", conversation, ["he said he wants to kill himself"], TODAY)
+    assert harmed.urgency.level is Level.IMMEDIATE and "phone 999" in case_opened_reply("LTN-0002", harmed)

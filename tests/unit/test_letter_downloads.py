@@ -10,6 +10,8 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from send_guide.database.engine import make_engine, session_factory
+from send_guide.database.schema import migrate
 from send_guide.letters.downloads import (
     DOWNLOAD_LIFETIME,
     download_url,
@@ -24,7 +26,6 @@ from send_guide.letters.downloads import (
     public_base_url,
 )
 from send_guide.letters.letter import Letter
-from send_guide.services.db import make_engine, migrate, session_factory
 from send_guide.triage.cases import CallBackRequest, delete_older_than, open_case
 from send_guide.triage.model import LetterDownload
 from send_guide.triage.urgency import Level, Urgency

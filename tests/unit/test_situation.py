@@ -102,6 +102,14 @@ def test_the_law_line_names_each_law_once_with_its_provisions_merged() -> None:
     assert "section 38(2)" in law and "sections 38(2) and 38" not in law  # "38" is said by "38(2)"
 
 
+def test_the_law_lines_provisions_are_in_the_laws_own_order() -> None:
+    from send_guide.situation.reply import _law_line
+
+    law = _law_line(["SEND Regulations 2014, regulations 10(1) and 13(2)", "SEND Regulations 2014, regulation 4",
+                     "SEND Regulations 2014, regulation 5(1)"])
+    assert law == "Law: SEND Regulations 2014, regulations 4, 5(1), 10(1) and 13(2)."
+
+
 def test_distress_is_acknowledged_first() -> None:
     answer = reply(read("I am at my wits end. The council refused to assess my son again and I don't know what "
                         "to do.", TODAY), TODAY)
@@ -916,3 +924,27 @@ def test_dates_still_in_time_offer_no_letter_about_a_late_council() -> None:
     answer = reply(read(f"We sent the request for an EHC assessment on {recent} and have heard nothing since.", TODAY),
                    TODAY)
     assert not [button for button in answer.buttons if button.intent == "ask_letter"]
+
+
+@pytest.mark.parametrize("letter_date, says", [
+    ("10 October 2026", "So you have not missed it. The last day is"),
+    ("1 July 2026", "so it has passed. Phone Luton SENDIAS soon"),
+])
+def test_have_i_missed_it_gets_a_plain_yes_or_no_from_the_dates(letter_date: str, says: str) -> None:
+    text = f"The council refused to do an EHC needs assessment. Their letter is dated {letter_date}. Have I missed it?"
+    answer = reply(read(text, TODAY), TODAY)
+    assert says in answer.text
+    assert "missed it" not in reply(read(f"The council refused to assess. The letter is dated {letter_date}.",
+                                         TODAY), TODAY).text
+
+
+@pytest.mark.parametrize("text, situation", [
+    # the plan is the setting; the help in it not started is what is asked about
+    ("We got the final EHCP in September but the school still hasn't started her speech therapy which is in "
+     "section F. Is it the school or the council who has to do it? Can you help me write to them?",
+     "provision_not_delivered"),
+    ("what if the council says no to a special school for my son?", "final_plan"),
+    ("The LA refused the school we wanted and named a mainstream school instead.", "final_plan"),
+])
+def test_weak_replies_seen_in_review_now_read_the_right_situation(text: str, situation: str) -> None:
+    assert read(text, TODAY).main.key == situation

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from send_guide.contacts import fill_contacts
+from send_guide.database.__main__ import main as set_up_database
 from send_guide.languages.replies import (
     MESSAGE_KINDS,
     LanguageFileError,
@@ -144,6 +145,7 @@ def test_the_status_list_has_every_language_file_and_widget_locale() -> None:
 
 def test_the_report_command_lists_each_translation_with_its_review(tmp_path, monkeypatch, capsys) -> None:
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'report.sqlite3'}")
+    assert set_up_database(["upgrade"]) == 0
     assert triage_command(["report"]) == 0
     out = capsys.readouterr().out
     english = read_yaml("send_guide/content/languages/en.yml")["review"]

@@ -9,7 +9,8 @@ import requests
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from send_guide.services.db import make_engine, migrate, session_factory
+from send_guide.database.engine import make_engine, session_factory
+from send_guide.database.schema import migrate
 from send_guide.triage.staff import add_staff
 from tools.servers import ROOT, free_port, running_web_server
 

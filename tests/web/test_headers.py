@@ -11,7 +11,8 @@ import pytest
 import requests
 from sqlalchemy import text
 
-from send_guide.services.db import make_engine
+from send_guide.database.engine import make_engine
+from send_guide.database.schema import migrate
 from tests.web.conftest import StaffSite
 from tools.servers import free_port, running_web_server
 from web.headers import HSTS
@@ -51,6 +52,7 @@ def test_a_server_error_page_carries_the_security_headers_too() -> None:
     """A 500 (here: the staff tables gone from under a running server) goes through the same headers."""
     database = Path(tempfile.mkdtemp(prefix="send-guide-500-")) / "broken.sqlite3"
     url = f"sqlite:///{database}"
+    migrate(make_engine(url))
     with running_web_server(f"http://127.0.0.1:{free_port()}", url, log_dir=database.parent,
                             extra_env={"SEND_GUIDE_WEB_PROXIES_COUNT": "1"}) as site:
         engine = make_engine(url)

@@ -13,7 +13,8 @@ from typing import Iterator
 import pytest
 import requests
 
-from send_guide.services.db import make_engine, migrate, session_factory
+from send_guide.database.engine import make_engine, session_factory
+from send_guide.database.schema import migrate
 from send_guide.triage.cases import CallBackRequest, open_case
 from send_guide.triage.staff import add_staff
 from send_guide.triage.urgency import Level, Urgency
