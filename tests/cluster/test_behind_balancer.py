@@ -31,16 +31,19 @@ LOGIN_BURST = 5  # deploy/nginx: /staff/login takes 10 a minute per client, 5 mo
 
 
 class _ShowHeaders(BaseHTTPRequestHandler):
-    """Answers a chat message with the headers it arrived with."""
+    """Answers a chat request with the headers it arrived with and which instance it reached."""
 
-    def do_POST(self) -> None:  # noqa: N802 (the standard library's name)
+    def do_POST(self) -> None:  # http.server's name for it
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        body = json.dumps({name.lower(): value for name, value in self.headers.items()}).encode()
+        seen = {name.lower(): value for name, value in self.headers.items()}
+        body = json.dumps({**seen, "instance": self.server.server_address[1]}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    do_GET = do_POST
 
     def log_message(self, *args) -> None:
         pass
@@ -61,19 +64,21 @@ def site(tmp_path_factory) -> Iterator[Site]:
         add_staff(session, "adviser", PASSWORD, dt.datetime.now(dt.timezone.utc))
         session.commit()
     engine.dispose()
-    rasa = ThreadingHTTPServer(("127.0.0.1", 0), _ShowHeaders)
-    threading.Thread(target=rasa.serve_forever, daemon=True).start()
-    rasa_address = f"127.0.0.1:{rasa.server_address[1]}"
+    rasa = [ThreadingHTTPServer(("127.0.0.1", 0), _ShowHeaders) for _ in range(2)]
+    for instance in rasa:
+        threading.Thread(target=instance.serve_forever, daemon=True).start()
+    addresses = tuple(f"127.0.0.1:{instance.server_address[1]}" for instance in rasa)
     nobody = f"http://127.0.0.1:{free_port()}"
     try:
         with running_web_server(nobody, f"sqlite:///{database}", log_dir=ROOT / "test-output" / "balancer",
                                 extra_env={"SEND_GUIDE_WEB_PROXIES_COUNT": "1"}) as web, \
-                temporary_nginx((rasa_address, rasa_address), web.removeprefix("http://"),
+                temporary_nginx(addresses, web.removeprefix("http://"),
                                 trusted_proxy=BALANCER) as nginx, \
                 temporary_balancer(nginx, source=BALANCER) as balancer:
             yield Site(nginx, balancer)
     finally:
-        rasa.shutdown()
+        for instance in rasa:
+            instance.shutdown()
 
 
 def send(url: str, path: str, client: str, method: str = "GET", body: str | None = None,
@@ -124,6 +129,16 @@ def test_the_backends_see_the_family_behind_the_balancer_and_that_it_came_over_h
 def test_two_families_behind_the_balancer_have_their_own_rate_limits(site: Site) -> None:
     assert logins_until_refused(site.balancer, "127.0.0.4") == LOGIN_BURST + 2
     assert send(site.balancer, "/staff/login", "127.0.0.5").status == 200, "another family is not refused"
+
+
+def test_live_chats_behind_the_balancer_are_spread_over_both_rasa_instances(site: Site) -> None:
+    """socket.io keeps each client on one instance (ip_hash, on the first three parts of an IPv4
+    address): keyed on the balancer, every family would share one instance."""
+    clients = [f"127.0.{number}.1" for number in range(1, 9)]
+    reached = {client: {json.loads(send(site.balancer, "/socket.io/?EIO=4", client).body)["instance"]
+                        for _ in range(2)} for client in clients}
+    assert all(len(instances) == 1 for instances in reached.values()), "each family stays on one"
+    assert len(set().union(*reached.values())) == 2
 
 
 def test_a_client_that_skips_the_balancer_cannot_say_who_it_is_or_claim_https(site: Site) -> None:
