@@ -40,11 +40,8 @@ def render(values: dict[str, str]) -> str:
 NO_BALANCER = "127.0.0.1"
 
 
-@contextlib.contextmanager
-def _running(http: Callable[[Path], str], check: str) -> Iterator[None]:
-    """Run nginx in the foreground from a temporary prefix directory until the block ends, with
-    `http(prefix)` as its http block; up once `check` (a URL) answers."""
-    binary = ensure_installed()
+def _configure(http: Callable[[Path], str]) -> Path:
+    """A temporary prefix directory with nginx.conf, whose http block is `http(prefix)`."""
     prefix = Path(tempfile.mkdtemp(prefix="send-guide-nginx-"))
     for temp in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (prefix / temp).mkdir()
@@ -62,6 +59,26 @@ http {{
 {http(prefix)}
 }}
 """)
+    return prefix
+
+
+def check_config(values: dict[str, str]) -> subprocess.CompletedProcess:
+    """`nginx -t` on the template filled in with `values`, as the nginx image includes it (http context)."""
+    binary = ensure_installed()
+    prefix = _configure(lambda _: render(values))
+    try:
+        return subprocess.run([binary, "-t", "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
+                              capture_output=True, text=True, timeout=60)
+    finally:
+        shutil.rmtree(prefix, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _running(http: Callable[[Path], str], check: str) -> Iterator[None]:
+    """Run nginx in the foreground from a temporary prefix directory until the block ends, with
+    `http(prefix)` as its http block; up once `check` (a URL) answers."""
+    binary = ensure_installed()
+    prefix = _configure(http)
     process = subprocess.Popen([binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
                                stdout=(prefix / "stdout.log").open("w"), stderr=subprocess.STDOUT)
     try:
