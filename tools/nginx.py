@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from tools.debian import installed
 from tools.servers import ROOT, _wait_until_up, free_port
@@ -36,16 +36,13 @@ def render(values: dict[str, str]) -> str:
     return text
 
 
-@contextlib.contextmanager
-def temporary_nginx(rasa: tuple[str, str], web: str, chat_rate: int = 10, chat_burst: int = 20) -> Iterator[str]:
-    """Start nginx in front of two Rasa instances and the web server (host:port each); yields its URL."""
-    binary = ensure_installed()
+# No balancer in front: trust no address but nginx's own host (deploy/ uses the same default).
+NO_BALANCER = "127.0.0.1"
+
+
+def _configure(http: Callable[[Path], str]) -> Path:
+    """A temporary prefix directory with nginx.conf, whose http block is `http(prefix)`."""
     prefix = Path(tempfile.mkdtemp(prefix="send-guide-nginx-"))
-    port = free_port()
-    (prefix / "send-guide.conf").write_text(render({
-        "RASA_1": rasa[0], "RASA_2": rasa[1], "WEB": web, "LISTEN": f"127.0.0.1:{port}",
-        "ACCESS_LOG": str(prefix / "access.log"), "CHAT_RATE": str(chat_rate), "CHAT_BURST": str(chat_burst),
-    }))
     for temp in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (prefix / temp).mkdir()
     (prefix / "nginx.conf").write_text(f"""
@@ -59,16 +56,80 @@ http {{
     fastcgi_temp_path {prefix}/fastcgi;
     uwsgi_temp_path {prefix}/uwsgi;
     scgi_temp_path {prefix}/scgi;
-    include {prefix}/send-guide.conf;
+{http(prefix)}
 }}
 """)
+    return prefix
+
+
+def check_config(values: dict[str, str]) -> subprocess.CompletedProcess:
+    """`nginx -t` on the template filled in with `values`, as the nginx image includes it (http context)."""
+    binary = ensure_installed()
+    prefix = _configure(lambda _: render(values))
+    try:
+        return subprocess.run([binary, "-t", "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
+                              capture_output=True, text=True, timeout=60)
+    finally:
+        shutil.rmtree(prefix, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _running(http: Callable[[Path], str], check: str) -> Iterator[None]:
+    """Run nginx in the foreground from a temporary prefix directory until the block ends, with
+    `http(prefix)` as its http block; up once `check` (a URL) answers."""
+    binary = ensure_installed()
+    prefix = _configure(http)
     process = subprocess.Popen([binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
                                stdout=(prefix / "stdout.log").open("w"), stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(f"{url}/privacy.html", [process], 30)
-        yield url
+        _wait_until_up(check, [process], 30)
+        yield
     finally:
         process.terminate()
         process.wait(timeout=10)
         shutil.rmtree(prefix, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def temporary_nginx(rasa: tuple[str, str], web: str, chat_rate: int = 10, chat_burst: int = 20,
+                    trusted_proxy: str = NO_BALANCER) -> Iterator[str]:
+    """Start nginx in front of two Rasa instances and the web server (host:port each); yields its URL."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+
+    def site(prefix: Path) -> str:
+        return render({
+            "RASA_1": rasa[0], "RASA_2": rasa[1], "WEB": web, "LISTEN": f"127.0.0.1:{port}",
+            "ACCESS_LOG": str(prefix / "access.log"), "CHAT_RATE": str(chat_rate), "CHAT_BURST": str(chat_burst),
+            "TRUSTED_PROXY": trusted_proxy,
+        })
+
+    with _running(site, f"{url}/privacy.html"):
+        yield url
+
+
+@contextlib.contextmanager
+def temporary_balancer(site: str, source: str) -> Iterator[str]:
+    """A stand-in for the council's TLS load balancer in front of `site` (nginx's URL): a second
+    nginx that connects from the address `source` (any 127.x.y.z is this machine) and says what
+    such a balancer says: the client's address (X-Forwarded-For) and that it came over HTTPS."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+
+    def balancer(prefix: Path) -> str:
+        return f"""
+    access_log {prefix}/access.log;
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{
+            proxy_pass {site};
+            proxy_bind {source};
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto https;
+        }}
+    }}
+"""
+
+    with _running(balancer, f"{url}/privacy.html"):
+        yield url

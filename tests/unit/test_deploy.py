@@ -30,7 +30,8 @@ def containers(doc: dict) -> list[dict]:
 
 
 def test_every_nginx_placeholder_is_given_by_the_tests_compose_and_kubernetes() -> None:
-    assert {"RASA_1", "RASA_2", "WEB", "LISTEN", "ACCESS_LOG", "CHAT_RATE", "CHAT_BURST"} == PLACEHOLDERS
+    assert {"RASA_1", "RASA_2", "WEB", "LISTEN", "ACCESS_LOG", "CHAT_RATE", "CHAT_BURST", "TRUSTED_PROXY"} == \
+        PLACEHOLDERS
     assert set(COMPOSE["services"]["nginx"]["environment"]) == PLACEHOLDERS
     [nginx] = containers(kubernetes("Deployment", "nginx"))
     assert {variable["name"] for variable in nginx["env"]} == PLACEHOLDERS
@@ -122,13 +123,34 @@ def test_nginx_sends_hsts_over_https_only_and_with_the_web_servers_value() -> No
     from web.headers import HSTS
 
     text = TEMPLATE.read_text()
-    chosen = re.search(r"map \$scheme \$send_guide_hsts \{(.*?)\}", text, re.S).group(1)
+    chosen = re.search(r"map \$send_guide_scheme \$send_guide_hsts \{(.*?)\}", text, re.S).group(1)
     assert re.findall(r'(\w+)\s+"([^"]*)";', chosen) == [("default", ""), ("https", HSTS)]
     server = text[text.index("server {"):]
     assert "add_header Strict-Transport-Security $send_guide_hsts always;" in server
     assert "proxy_hide_header Strict-Transport-Security;" in server, "one header, not the web server's as well"
     assert not any("add_header" in block for block in nginx_locations().values()), \
         "a location with its own add_header would drop the server's"
+
+
+def test_nginx_trusts_no_balancer_unless_told_and_passes_on_only_what_it_decided() -> None:
+    """Issue 19, item 12. Without a balancer no address may name the client or the scheme; the
+    behaviour is tested with real nginx in tests/cluster/test_behind_balancer.py."""
+    from tools.nginx import NO_BALANCER
+
+    [nginx] = containers(kubernetes("Deployment", "nginx"))
+    [trusted] = [variable for variable in nginx["env"] if variable["name"] == "TRUSTED_PROXY"]
+    setting = trusted["valueFrom"]["configMapKeyRef"]
+    assert kubernetes("ConfigMap", setting["name"])["data"][setting["key"]] == NO_BALANCER
+    assert COMPOSE["services"]["nginx"]["environment"]["TRUSTED_PROXY"] == f"${{TRUSTED_PROXY:-{NO_BALANCER}}}"
+    assert f"TRUSTED_PROXY={NO_BALANCER}\n" in (DEPLOY / "env.example").read_text()
+    # Every place that sets the headers to the backends (a location that sets any inherits none).
+    text = TEMPLATE.read_text()
+    server = text.index("server {")
+    blocks = [text[server:text.index("\n    location", server)], nginx_locations()["=/socket.io/"]]
+    for block in blocks:
+        headers = dict(re.findall(r"proxy_set_header (\S+) (.*?);", block))
+        assert headers["X-Forwarded-For"] == "$remote_addr" and headers["X-Forwarded-Proto"] == "$send_guide_scheme"
+        assert headers["X-Forwarded-Host"] == headers["X-Forwarded-Port"] == headers["X-Forwarded-Path"] == '""'
 
 
 def test_nginx_logs_letter_downloads_without_their_address() -> None:
