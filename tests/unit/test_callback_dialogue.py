@@ -4,7 +4,16 @@ import datetime as dt
 
 import pytest
 
-from send_guide.triage.callback import SKIP, CallBackState, read_contact, start, step, to_request, urgency_of
+from send_guide.triage.callback import (
+    SKIP,
+    CallBackState,
+    read_contact,
+    start,
+    step,
+    to_request,
+    urgency_of,
+    widget_signal,
+)
 from send_guide.triage.urgency import Level
 
 TODAY = dt.date(2026, 11, 25)
@@ -184,3 +193,13 @@ def test_a_summary_from_an_older_state_is_one_line_per_answer_too() -> None:
     summary = step(state, "help", TODAY, DAYS, NOW).replies[0].text
     assert [line for line in summary.splitlines() if line.startswith("- Contact")] == ["- Contact: 07911 123456"]
     assert to_request(step(state, "help", TODAY, DAYS, NOW).state, "c", []).name.count("\n") == 0
+
+
+def test_the_widget_is_told_when_the_form_starts_and_whether_its_answers_were_kept() -> None:
+    assert widget_signal(started=True, outcome=None) == {"type": "form", "form": "callback",
+                                                                   "event": "start"}
+    assert widget_signal(started=False, outcome=None) is None, "a question in the middle: nothing"
+    for outcome in ("cancelled", "declined"):
+        assert widget_signal(started=False, outcome=outcome)["kept"] is False
+    assert widget_signal(started=False, outcome="done") == {"type": "form", "form": "callback",
+                                                                      "event": "end", "kept": True}
