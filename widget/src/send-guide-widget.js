@@ -55,7 +55,9 @@
     helpfulNo: "No", saidHelpful: "Yes, this helped", saidNotHelpful: "No, this did not help",
     notChecked: "The text of this chat in your language is a translation. A fluent speaker has not checked it yet.",
     downloadWord: "Download the letter (Word)", downloadPdf: "Download the letter (PDF)",
-    linksOneHour: "These links work for 1 hour."
+    linksOneHour: "These links work for 1 hour.",
+    late: "Sorry, the answer is taking too long. You can send your message again, " +
+      "or phone Luton SENDIAS on {contact_sendias}."
   };
   var ui = { code: "en", dir: "ltr", strings: ENGLISH, draft: false };
   function t(key) { return ui.strings[key] || ENGLISH[key]; }
@@ -234,15 +236,43 @@
     return card;
   }
 
+  // Buttons answer the newest turn only. When the person sends a message (typed or a button), the
+  // choices shown before it are switched off: disabled, and a click on one does nothing even if
+  // something turns it back on. If no answer comes in time, the last ones come back (replyIsLate).
+  var choices = { live: [], retired: [] };
+
+  function choiceButton(title, attributes, onChoose) {
+    var b = el("button", Object.assign({ type: "button", "class": "sg-quick-reply" }, attributes), title);
+    var choice = { on: true, button: b };
+    b.addEventListener("click", function () { if (choice.on) onChoose(); });
+    choices.live.push(choice);
+    return b;
+  }
+
+  function retireChoices() {
+    if (!choices.live.length) return;
+    choices.live.forEach(function (choice) { choice.on = false; choice.button.disabled = true; });
+    choices.retired = choices.live;
+    choices.live = [];
+  }
+
+  function reviveChoices() {
+    choices.retired.forEach(function (choice) {
+      if (!choice.button.isConnected) return;
+      choice.on = true;
+      choice.button.disabled = false;
+      choices.live.push(choice);
+    });
+    choices.retired = [];
+  }
+
   // Under the newest answer (a message with a "Source:" line) only: a rating goes with the last question.
   function feedbackControl() {
     var group = el("div", { "class": "sg-feedback", role: "group", "aria-label": t("wasHelpful") });
     group.appendChild(el("span", { "class": "sg-feedback-label" }, t("wasHelpful")));
     [["helpfulYes", "/answer_helpful", "saidHelpful"], ["helpfulNo", "/answer_not_helpful", "saidNotHelpful"]]
       .forEach(function (choice) {
-        var b = el("button", { type: "button", "class": "sg-quick-reply" }, t(choice[0]));
-        b.addEventListener("click", function () { sendMessage(choice[1], t(choice[2])); });
-        group.appendChild(b);
+        group.appendChild(choiceButton(t(choice[0]), {}, function () { sendMessage(choice[1], t(choice[2])); }));
       });
     return group;
   }
@@ -250,6 +280,7 @@
   function render(entry, live) {
     var old = log.querySelector(".sg-feedback");
     if (old) old.parentNode.removeChild(old);
+    if (entry.from === "user") retireChoices();
     var item = el("div", { "class": "sg-message sg-" + entry.from });
     item.appendChild(el("span", { "class": "sg-visually-hidden" }, entry.from === "user" ? t("youSaid") : t("botSaid")));
     // The message's own language and direction when known; else dir="auto" lays out Urdu or
@@ -268,9 +299,9 @@
     if (entry.buttons && entry.buttons.length) {
       var group = el("div", { "class": "sg-buttons", role: "group", "aria-label": t("choices") });
       entry.buttons.forEach(function (button) {
-        var b = el("button", { type: "button", "class": "sg-quick-reply", dir: "auto" }, button.title);
-        b.addEventListener("click", function () { sendMessage(button.payload, button.title); });
-        group.appendChild(b);
+        group.appendChild(choiceButton(button.title, { dir: "auto" }, function () {
+          sendMessage(button.payload, button.title);
+        }));
       });
       log.appendChild(group);
     }
@@ -280,25 +311,90 @@
     if (live !== false) log.scrollTop = log.scrollHeight;
   }
 
+  // Messages sent while a form is open (the call-back form) are marked with the form's name, so
+  // that they can be forgotten if the form ends with nothing kept (formSignal).
   function remember(entry) {
+    if (state.form) entry.form = state.form;
     state.history.push(entry);
     if (state.history.length > 200) state.history = state.history.slice(-200);
     store.save(state);
   }
 
+  // The assistant says when a form starts and how it ends: {type: "form", form, event: "start"} or
+  // {type: "form", form, event: "end", kept} (send_guide/triage/callback.py widget_signal). Sent
+  // after that turn's replies, and never shown. When nothing was kept, this tab forgets the
+  // form's questions and answers too; the closing words after the last answer stay.
+  function formSignal(signal) {
+    if (typeof signal.form !== "string") return;
+    if (signal.event === "start") {
+      state.form = signal.form;
+    } else if (signal.event === "end") {
+      delete state.form;
+      if (signal.kept === false) forgetForm(signal.form);
+      state.history.forEach(function (entry) { if (entry.form === signal.form) delete entry.form; });
+    }
+    store.save(state);
+  }
+
+  function forgetForm(name) {
+    var lastAnswer = -1;
+    state.history.forEach(function (entry, index) {
+      if (entry.form === name && entry.from === "user") lastAnswer = index;
+    });
+    state.history = state.history.filter(function (entry, index) {
+      return entry.form !== name || index > lastAnswer;
+    });
+  }
+
   function fromBot(message) {
     // Custom payloads arrive as {custom: {data: {...}}} over REST and as the bare data over socket.io.
     var custom = message.custom ? (message.custom.data || message.custom) : (message.type ? message : null);
+    if (custom && custom.type === "form") { formSignal(custom); return; }
     var entry = { from: "bot", text: message.text || "", buttons: message.buttons || message.quick_replies || [],
       custom: custom, lang: message.lang, dir: message.dir, machineTranslated: message.machine_translated === true };
     if (!entry.text && !entry.buttons.length && !entry.custom) return;
-    // Only the newest message keeps its buttons live; older ones stay as history.
+    replyArrived();
     remember(entry);
     render(entry);
     setStatus("");
   }
 
   function setStatus(text) { status.textContent = text; }
+
+  // --- a reply that does not come --------------------------------------------------------------
+  // After REPLY_WAIT_MS with no answer, the typing line gives way to a kind message: the answer is
+  // late, send again or phone SENDIAS. Nothing is lost: the conversation stays, the typed message
+  // goes back in the box if the box is empty, and the buttons just pressed work again.
+  var REPLY_WAIT_MS = 30000;
+  var replyTimer = null;
+  var unanswered = "";
+
+  function expectReply(typed) {
+    clearTimeout(replyTimer);
+    unanswered = typed;
+    replyTimer = setTimeout(replyIsLate, REPLY_WAIT_MS);
+  }
+
+  function replyArrived() {
+    clearTimeout(replyTimer);
+    replyTimer = null;
+    unanswered = "";
+    choices.retired = [];  // a newer message has come: the older choices stay off
+  }
+
+  function replyIsLate() {
+    replyTimer = null;
+    setStatus(t("late"));
+    if (unanswered && !input.value) input.value = unanswered;
+    unanswered = "";
+    reviveChoices();
+  }
+
+  function noReplyComing(text) {
+    clearTimeout(replyTimer);
+    replyTimer = null;
+    setStatus(text);
+  }
 
   // --- transport: socket.io first, REST if it cannot connect ---------------------------------
   var socket = null;
@@ -332,36 +428,51 @@
     document.head.appendChild(script);
   }
 
+  // Once per page: opening the chat again while socket.io is still loading must not load it again
+  // and open a second socket for the same conversation. "Start again" replaces the socket.
+  var connecting = false;
+
   function connect() {
+    if (connecting) return;
+    connecting = true;
     loadSocketIo(function () {
       if (!window.io) { giveUpWaiting(); return; }
-      socket = window.io(config.botUrl, { transports: ["websocket", "polling"], reconnection: true });
-      socket.on("connect", function () {
-        useRest = false;
-        sessionConfirmed = false;
-        socket.emit("session_request", { session_id: state.sessionId, session_key: state.sessionKey });
-        setStatus("");
-      });
-      // The server's conversation id and its key: the same ones again after a reload, or new ones.
-      socket.on("session_confirm", function (session) {
-        if (!session || typeof session.session_id !== "string") return;
-        state.sessionId = session.session_id;
-        state.sessionKey = session.session_key;
-        store.save(state);
-        sessionConfirmed = true;
-        sendWaiting();
-      });
-      socket.on("bot_uttered", fromBot);
-      // A message the server would not take (sent too fast, or not in the chat's form): say why.
-      socket.on("request_error", function (problem) {
-        setStatus(problem && typeof problem.text === "string" ? problem.text : t("unreachable"));
-      });
-      socket.on("connect_error", function () {
-        setStatus(t("slow"));
-        giveUpWaiting();
-      });
-      socket.on("disconnect", function () { setStatus(t("lost")); });
+      if (!socket) openSocket();
     });
+  }
+
+  function openSocket() {
+    var mine = window.io(config.botUrl, { transports: ["websocket", "polling"], reconnection: true });
+    socket = mine;
+    // Each handler acts only for the current socket, not for one "Start again" has closed.
+    function on(event, handler) {
+      mine.on(event, function (data) { if (socket === mine) handler(data); });
+    }
+    on("connect", function () {
+      useRest = false;
+      sessionConfirmed = false;
+      mine.emit("session_request", { session_id: state.sessionId, session_key: state.sessionKey });
+      setStatus("");
+    });
+    // The server's conversation id and its key: the same ones again after a reload, or new ones.
+    on("session_confirm", function (session) {
+      if (!session || typeof session.session_id !== "string") return;
+      state.sessionId = session.session_id;
+      state.sessionKey = session.session_key;
+      store.save(state);
+      sessionConfirmed = true;
+      sendWaiting();
+    });
+    on("bot_uttered", fromBot);
+    // A message the server would not take (sent too fast, or not in the chat's form): say why.
+    on("request_error", function (problem) {
+      noReplyComing(problem && typeof problem.text === "string" ? problem.text : t("unreachable"));
+    });
+    on("connect_error", function () {
+      setStatus(t("slow"));
+      giveUpWaiting();
+    });
+    on("disconnect", function () { setStatus(t("lost")); });
   }
 
   function sendRest(text) {
@@ -374,9 +485,9 @@
       return response.json();
     }).then(function (messages) {
       messages.forEach(fromBot);
-      if (!messages.length) setStatus("");
+      if (!messages.length) noReplyComing("");
     }).catch(function () {
-      setStatus(t("unreachable"));
+      noReplyComing(t("unreachable"));
     });
   }
 
@@ -387,6 +498,7 @@
     remember(entry);
     render(entry);
     setStatus(t("typing"));
+    expectReply(shownText ? "" : text);
     deliver(text);
   }
 
@@ -438,8 +550,18 @@
     state = { sessionId: newSessionId(), history: [], open: true, language: state.language };
     store.save(state);
     log.textContent = "";
-    if (socket) { socket.disconnect(); socket = null; }
-    connect();
+    choices = { live: [], retired: [] };
+    replyArrived();
+    setStatus("");
+    if (socket) {
+      var old = socket;
+      socket = null;
+      old.disconnect();
+      sessionConfirmed = false;
+      openSocket();
+    } else {
+      connect();  // still loading: the socket it opens takes the new conversation
+    }
     if (t("greeting")) fromBot({ text: t("greeting"), lang: ui.code, dir: ui.dir });
     input.focus();
   });
