@@ -8,6 +8,12 @@
  * over socket.io; if it cannot connect they go over Rasa's REST channel. Every piece of bot or user
  * text is inserted as text (textContent), never as HTML; only http(s) and tel: links are clickable.
  *
+ * Page translators (a council's "Translate this page" toolbar) rewrite the widget's text nodes,
+ * e.g. wrap each one in <font> elements. So the widget never keeps a text node to change later:
+ * it sets textContent on elements it made, and finds things by element or class. Phone numbers,
+ * case references and what the family typed are marked translate="no" and class="notranslate".
+ * Messages stay in the page's own DOM (no shadow DOM, no iframe) so translators can reach them.
+ *
  * Languages: the user can pick one (or leave "Automatic": the assistant works out the language of
  * each message). The pick is sent with every message as metadata `language`, and the widget's own
  * words switch to it, from `localesUrl`/<code>.json (English is built in). Each bot message says
@@ -64,6 +70,8 @@
 
   var PHONE = /(\+44\s?\d{2,4}|\(?0\d{2,4}\)?)[\s-]?\d{3,4}[\s-]?\d{3,4}|\b(?:999|111|{contact_samaritans})\b/g;
   var URL = /\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/g;
+  var REFERENCE = /\bCB-[A-Z2-9]{6}\b/g;  // a call-back case reference (send_guide/triage/cases.py)
+  var NO_TRANSLATE = { translate: "no", "class": "notranslate" };
 
   // --- state kept for this browser tab, so a reload resumes the conversation ---------------
   var store = {
@@ -157,7 +165,7 @@
   // --- rendering (text only: never innerHTML) ------------------------------------------------
   function appendLinkedText(parent, text) {
     var pieces = [];
-    [[URL, "url"], [PHONE, "tel"]].forEach(function (pair) {
+    [[URL, "url"], [PHONE, "tel"], [REFERENCE, "ref"]].forEach(function (pair) {
       var pattern = pair[0];
       pattern.lastIndex = 0;
       var match;
@@ -170,13 +178,16 @@
     var at = 0;
     pieces.forEach(function (piece) {
       parent.appendChild(document.createTextNode(text.slice(at, piece.start)));
-      var link;
+      var node;
       if (piece.kind === "url") {
-        link = el("a", { href: piece.text, target: "_blank", rel: "noopener noreferrer" }, piece.text);
+        node = el("a", { href: piece.text, target: "_blank", rel: "noopener noreferrer" }, piece.text);
+      } else if (piece.kind === "tel") {
+        node = el("a", { href: "tel:" + piece.text.replace(/[^\d+]/g, ""), translate: "no",
+          "class": "sg-tel notranslate" }, piece.text);
       } else {
-        link = el("a", { href: "tel:" + piece.text.replace(/[^\d+]/g, ""), translate: "no", "class": "sg-tel" }, piece.text);
+        node = el("span", { translate: "no", "class": "sg-ref notranslate" }, piece.text);
       }
-      parent.appendChild(link);
+      parent.appendChild(node);
       at = piece.end;
     });
     parent.appendChild(document.createTextNode(text.slice(at)));
@@ -193,7 +204,7 @@
 
   function serviceCard(service) {
     var card = el("div", { "class": "sg-card" });
-    card.appendChild(el("h3", { "class": "sg-card-name", translate: "no" }, service.name || ""));
+    card.appendChild(el("h3", { "class": "sg-card-name notranslate", translate: "no" }, service.name || ""));
     if (service.description) card.appendChild(el("p", {}, service.description));
     if (service.phone) {
       var phone = el("p");
@@ -210,7 +221,7 @@
     var address = [service.address, service.postcode].filter(Boolean).join(", ");
     if (address) {
       var place = el("p", {}, t("address"));
-      place.appendChild(el("span", { translate: "no" }, address));
+      place.appendChild(el("span", NO_TRANSLATE, address));
       card.appendChild(place);
     }
     // Where the details come from, how old that page is, and whether staff have checked them.
@@ -287,6 +298,12 @@
     // Arabic right to left, and the language is left to the page (unknown for typed text).
     var attributes = { "class": "sg-text", dir: entry.dir || "auto" };
     if (entry.lang) attributes.lang = entry.lang;
+    // What the family typed is theirs: a page translator leaves it as it is. (A button's words
+    // shown as "you said" are the assistant's, and may be translated.)
+    if (entry.from === "user" && !entry.chosen) {
+      attributes.translate = "no";
+      attributes["class"] += " notranslate";
+    }
     var body = el("div", attributes);
     if (entry.text) paragraphs(body, entry.text);
     if (entry.machineTranslated) body.appendChild(el("p", { "class": "sg-mt-label", lang: ui.code }, t("machineTranslated")));
@@ -495,6 +512,7 @@
     var text = String(payload || "").trim();
     if (!text) return;
     var entry = { from: "user", text: shownText || text, lang: state.language || undefined };
+    if (shownText) entry.chosen = true;  // a button's words, not typed by the family
     remember(entry);
     render(entry);
     setStatus(t("typing"));
