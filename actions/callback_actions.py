@@ -65,6 +65,10 @@ class ValidateCallbackForm(SafeAction):
             result = callback.step(state, tracker.latest_message.get("text") or "", today_in_england(),
                                    retention_days(), dt.datetime.now(dt.timezone.utc), crisis=crisis)
         utter_replies(dispatcher, result.replies)
+        signal = callback.widget_signal(started=state.asking is None, outcome=result.outcome)
+        if signal is not None:
+            # Wrapped in "data": Rasa's socket.io channel emits the json_message's keys as emit() arguments.
+            dispatcher.utter_message(json_message={"data": signal})
         kept = result.state.as_slot() if result.outcome in (None, "done") else None
         return [SlotSet("callback_state", kept), SlotSet("callback_outcome", result.outcome),
                 SlotSet("requested_slot", None if result.outcome else "callback_outcome")]

@@ -14,6 +14,8 @@ from urllib.parse import quote
 
 import requests
 
+from send_guide.triage.callback import FORM_SIGNAL
+
 FAMILY, ASSISTANT = "Family", "Assistant"
 TIMEOUT_SECONDS = 5
 
@@ -67,9 +69,16 @@ def _bot_text(event: dict[str, Any]) -> str:
     buttons = [button.get("title", "") for button in data.get("buttons") or [] if isinstance(button, dict)]
     if buttons:
         parts.append("[buttons: " + " | ".join(filter(None, buttons)) + "]")
-    if data.get("custom"):
+    custom = data.get("custom")
+    if custom and not _widget_signal(custom):
         parts.append("[service details shown as cards]")
     return "\n".join(part for part in parts if part)
+
+
+def _widget_signal(custom: Any) -> bool:
+    """A message only for the chat widget (a form started or ended): nothing was said."""
+    body = custom.get("data") if isinstance(custom, dict) else None
+    return isinstance(body, dict) and body.get("type") == FORM_SIGNAL
 
 
 def _moment(timestamp: Any) -> dt.datetime | None:

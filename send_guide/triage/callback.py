@@ -120,6 +120,21 @@ def question(name: str, state: CallBackState, retention_days: int) -> Reply:
                          (("Yes, send it", "yes"), ("No, do not send", "no")))
 
 
+FORM_SIGNAL = "form"  # the `type` of a custom message that tells the chat widget about a form
+WIDGET_FORM = "callback"
+
+
+def widget_signal(started: bool, outcome: str | None) -> dict | None:
+    """What the chat widget is told after this turn's replies, as a custom message with no text:
+    the form started, or it ended with the answers kept ("done") or with nothing kept. On "nothing
+    kept" the widget forgets the form's questions and answers it holds in the browser tab."""
+    if outcome is not None:
+        return {"type": FORM_SIGNAL, "form": WIDGET_FORM, "event": "end", "kept": outcome == "done"}
+    if started:
+        return {"type": FORM_SIGNAL, "form": WIDGET_FORM, "event": "start"}
+    return None
+
+
 def summary(state: CallBackState) -> str:
     answers = state.answers
     lines = ["Here is what I will send:"]

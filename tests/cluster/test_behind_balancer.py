@@ -20,7 +20,8 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 
-from send_guide.services.db import make_engine, migrate, session_factory
+from send_guide.database.engine import make_engine, session_factory
+from send_guide.database.schema import migrate
 from send_guide.triage.staff import add_staff
 from tools.nginx import temporary_balancer, temporary_nginx
 from tools.servers import ROOT, free_port, running_web_server

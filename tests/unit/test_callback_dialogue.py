@@ -4,7 +4,16 @@ import datetime as dt
 
 import pytest
 
-from send_guide.triage.callback import SKIP, CallBackState, read_contact, start, step, to_request, urgency_of
+from send_guide.triage.callback import (
+    SKIP,
+    CallBackState,
+    read_contact,
+    start,
+    step,
+    to_request,
+    urgency_of,
+    widget_signal,
+)
 from send_guide.triage.urgency import Level
 
 TODAY = dt.date(2026, 11, 25)
@@ -201,3 +210,13 @@ def test_the_case_counts_only_topics_asked_before_the_request_and_reads_the_stor
     assert "Your reference is LTN-0001" in reply and "by e-mail" in reply and "999" not in reply
     harmed = new_case(last.state, "conv-2", conversation, ["he said he wants to kill himself"], TODAY)
     assert harmed.urgency.level is Level.IMMEDIATE and "phone 999" in case_opened_reply("LTN-0002", harmed)
+
+
+def test_the_widget_is_told_when_the_form_starts_and_whether_its_answers_were_kept() -> None:
+    assert widget_signal(started=True, outcome=None) == {"type": "form", "form": "callback",
+                                                                   "event": "start"}
+    assert widget_signal(started=False, outcome=None) is None, "a question in the middle: nothing"
+    for outcome in ("cancelled", "declined"):
+        assert widget_signal(started=False, outcome=outcome)["kept"] is False
+    assert widget_signal(started=False, outcome="done") == {"type": "form", "form": "callback",
+                                                                      "event": "end", "kept": True}

@@ -93,6 +93,8 @@ def test_the_transcript_keeps_what_was_said_and_nothing_else() -> None:
          "data": {"buttons": [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]}},
         {"event": "user", "text": "/affirm", "timestamp": 1764147603, "parse_data": {"intent": {"name": "affirm"}}},
         {"event": "bot", "text": "Here are services.", "data": {"custom": {"data": {"services": []}}}},
+        {"event": "bot", "text": None, "data": {"custom": {"data": {"type": "form", "form": "callback",
+                                                                    "event": "end", "kept": False}}}},
         {"event": "bot", "text": None, "timestamp": "not a time"},
     ]
     lines = lines_from_events(events)

@@ -8,6 +8,12 @@
  * over socket.io; if it cannot connect they go over Rasa's REST channel. Every piece of bot or user
  * text is inserted as text (textContent), never as HTML; only http(s) and tel: links are clickable.
  *
+ * Page translators (a council's "Translate this page" toolbar) rewrite the widget's text nodes,
+ * e.g. wrap each one in <font> elements. So the widget never keeps a text node to change later:
+ * it sets textContent on elements it made, and finds things by element or class. Phone numbers,
+ * case references and what the family typed are marked translate="no" and class="notranslate".
+ * Messages stay in the page's own DOM (no shadow DOM, no iframe) so translators can reach them.
+ *
  * Languages: the user can pick one (or leave "Automatic": the assistant works out the language of
  * each message). The pick is sent with every message as metadata `language`, and the widget's own
  * words switch to it, from `localesUrl`/<code>.json (English is built in). Each bot message says
@@ -55,13 +61,17 @@
     helpfulNo: "No", saidHelpful: "Yes, this helped", saidNotHelpful: "No, this did not help",
     notChecked: "The text of this chat in your language is a translation. A fluent speaker has not checked it yet.",
     downloadWord: "Download the letter (Word)", downloadPdf: "Download the letter (PDF)",
-    linksOneHour: "These links work for 1 hour."
+    linksOneHour: "These links work for 1 hour.",
+    late: "Sorry, the answer is taking too long. You can send your message again, " +
+      "or phone Luton SENDIAS on {contact_sendias}."
   };
   var ui = { code: "en", dir: "ltr", strings: ENGLISH, draft: false };
   function t(key) { return ui.strings[key] || ENGLISH[key]; }
 
   var PHONE = /(\+44\s?\d{2,4}|\(?0\d{2,4}\)?)[\s-]?\d{3,4}[\s-]?\d{3,4}|\b(?:999|111|{contact_samaritans})\b/g;
   var URL = /\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/g;
+  var REFERENCE = /\bCB-[A-Z2-9]{6}\b/g;  // a call-back case reference (send_guide/triage/cases.py)
+  var NO_TRANSLATE = { translate: "no", "class": "notranslate" };
 
   // --- state kept for this browser tab, so a reload resumes the conversation ---------------
   var store = {
@@ -155,7 +165,7 @@
   // --- rendering (text only: never innerHTML) ------------------------------------------------
   function appendLinkedText(parent, text) {
     var pieces = [];
-    [[URL, "url"], [PHONE, "tel"]].forEach(function (pair) {
+    [[URL, "url"], [PHONE, "tel"], [REFERENCE, "ref"]].forEach(function (pair) {
       var pattern = pair[0];
       pattern.lastIndex = 0;
       var match;
@@ -168,13 +178,16 @@
     var at = 0;
     pieces.forEach(function (piece) {
       parent.appendChild(document.createTextNode(text.slice(at, piece.start)));
-      var link;
+      var node;
       if (piece.kind === "url") {
-        link = el("a", { href: piece.text, target: "_blank", rel: "noopener noreferrer" }, piece.text);
+        node = el("a", { href: piece.text, target: "_blank", rel: "noopener noreferrer" }, piece.text);
+      } else if (piece.kind === "tel") {
+        node = el("a", { href: "tel:" + piece.text.replace(/[^\d+]/g, ""), translate: "no",
+          "class": "sg-tel notranslate" }, piece.text);
       } else {
-        link = el("a", { href: "tel:" + piece.text.replace(/[^\d+]/g, ""), translate: "no", "class": "sg-tel" }, piece.text);
+        node = el("span", { translate: "no", "class": "sg-ref notranslate" }, piece.text);
       }
-      parent.appendChild(link);
+      parent.appendChild(node);
       at = piece.end;
     });
     parent.appendChild(document.createTextNode(text.slice(at)));
@@ -191,7 +204,7 @@
 
   function serviceCard(service) {
     var card = el("div", { "class": "sg-card" });
-    card.appendChild(el("h3", { "class": "sg-card-name", translate: "no" }, service.name || ""));
+    card.appendChild(el("h3", { "class": "sg-card-name notranslate", translate: "no" }, service.name || ""));
     if (service.description) card.appendChild(el("p", {}, service.description));
     if (service.phone) {
       var phone = el("p");
@@ -208,7 +221,7 @@
     var address = [service.address, service.postcode].filter(Boolean).join(", ");
     if (address) {
       var place = el("p", {}, t("address"));
-      place.appendChild(el("span", { translate: "no" }, address));
+      place.appendChild(el("span", NO_TRANSLATE, address));
       card.appendChild(place);
     }
     // Where the details come from, how old that page is, and whether staff have checked them.
@@ -234,15 +247,43 @@
     return card;
   }
 
+  // Buttons answer the newest turn only. When the person sends a message (typed or a button), the
+  // choices shown before it are switched off: disabled, and a click on one does nothing even if
+  // something turns it back on. If no answer comes in time, the last ones come back (replyIsLate).
+  var choices = { live: [], retired: [] };
+
+  function choiceButton(title, attributes, onChoose) {
+    var b = el("button", Object.assign({ type: "button", "class": "sg-quick-reply" }, attributes), title);
+    var choice = { on: true, button: b };
+    b.addEventListener("click", function () { if (choice.on) onChoose(); });
+    choices.live.push(choice);
+    return b;
+  }
+
+  function retireChoices() {
+    if (!choices.live.length) return;
+    choices.live.forEach(function (choice) { choice.on = false; choice.button.disabled = true; });
+    choices.retired = choices.live;
+    choices.live = [];
+  }
+
+  function reviveChoices() {
+    choices.retired.forEach(function (choice) {
+      if (!choice.button.isConnected) return;
+      choice.on = true;
+      choice.button.disabled = false;
+      choices.live.push(choice);
+    });
+    choices.retired = [];
+  }
+
   // Under the newest answer (a message with a "Source:" line) only: a rating goes with the last question.
   function feedbackControl() {
     var group = el("div", { "class": "sg-feedback", role: "group", "aria-label": t("wasHelpful") });
     group.appendChild(el("span", { "class": "sg-feedback-label" }, t("wasHelpful")));
     [["helpfulYes", "/answer_helpful", "saidHelpful"], ["helpfulNo", "/answer_not_helpful", "saidNotHelpful"]]
       .forEach(function (choice) {
-        var b = el("button", { type: "button", "class": "sg-quick-reply" }, t(choice[0]));
-        b.addEventListener("click", function () { sendMessage(choice[1], t(choice[2])); });
-        group.appendChild(b);
+        group.appendChild(choiceButton(t(choice[0]), {}, function () { sendMessage(choice[1], t(choice[2])); }));
       });
     return group;
   }
@@ -250,12 +291,19 @@
   function render(entry, live) {
     var old = log.querySelector(".sg-feedback");
     if (old) old.parentNode.removeChild(old);
+    if (entry.from === "user") retireChoices();
     var item = el("div", { "class": "sg-message sg-" + entry.from });
     item.appendChild(el("span", { "class": "sg-visually-hidden" }, entry.from === "user" ? t("youSaid") : t("botSaid")));
     // The message's own language and direction when known; else dir="auto" lays out Urdu or
     // Arabic right to left, and the language is left to the page (unknown for typed text).
     var attributes = { "class": "sg-text", dir: entry.dir || "auto" };
     if (entry.lang) attributes.lang = entry.lang;
+    // What the family typed is theirs: a page translator leaves it as it is. (A button's words
+    // shown as "you said" are the assistant's, and may be translated.)
+    if (entry.from === "user" && !entry.chosen) {
+      attributes.translate = "no";
+      attributes["class"] += " notranslate";
+    }
     var body = el("div", attributes);
     if (entry.text) paragraphs(body, entry.text);
     if (entry.machineTranslated) body.appendChild(el("p", { "class": "sg-mt-label", lang: ui.code }, t("machineTranslated")));
@@ -268,9 +316,9 @@
     if (entry.buttons && entry.buttons.length) {
       var group = el("div", { "class": "sg-buttons", role: "group", "aria-label": t("choices") });
       entry.buttons.forEach(function (button) {
-        var b = el("button", { type: "button", "class": "sg-quick-reply", dir: "auto" }, button.title);
-        b.addEventListener("click", function () { sendMessage(button.payload, button.title); });
-        group.appendChild(b);
+        group.appendChild(choiceButton(button.title, { dir: "auto" }, function () {
+          sendMessage(button.payload, button.title);
+        }));
       });
       log.appendChild(group);
     }
@@ -280,25 +328,90 @@
     if (live !== false) log.scrollTop = log.scrollHeight;
   }
 
+  // Messages sent while a form is open (the call-back form) are marked with the form's name, so
+  // that they can be forgotten if the form ends with nothing kept (formSignal).
   function remember(entry) {
+    if (state.form) entry.form = state.form;
     state.history.push(entry);
     if (state.history.length > 200) state.history = state.history.slice(-200);
     store.save(state);
   }
 
+  // The assistant says when a form starts and how it ends: {type: "form", form, event: "start"} or
+  // {type: "form", form, event: "end", kept} (send_guide/triage/callback.py widget_signal). Sent
+  // after that turn's replies, and never shown. When nothing was kept, this tab forgets the
+  // form's questions and answers too; the closing words after the last answer stay.
+  function formSignal(signal) {
+    if (typeof signal.form !== "string") return;
+    if (signal.event === "start") {
+      state.form = signal.form;
+    } else if (signal.event === "end") {
+      delete state.form;
+      if (signal.kept === false) forgetForm(signal.form);
+      state.history.forEach(function (entry) { if (entry.form === signal.form) delete entry.form; });
+    }
+    store.save(state);
+  }
+
+  function forgetForm(name) {
+    var lastAnswer = -1;
+    state.history.forEach(function (entry, index) {
+      if (entry.form === name && entry.from === "user") lastAnswer = index;
+    });
+    state.history = state.history.filter(function (entry, index) {
+      return entry.form !== name || index > lastAnswer;
+    });
+  }
+
   function fromBot(message) {
     // Custom payloads arrive as {custom: {data: {...}}} over REST and as the bare data over socket.io.
     var custom = message.custom ? (message.custom.data || message.custom) : (message.type ? message : null);
+    if (custom && custom.type === "form") { formSignal(custom); return; }
     var entry = { from: "bot", text: message.text || "", buttons: message.buttons || message.quick_replies || [],
       custom: custom, lang: message.lang, dir: message.dir, machineTranslated: message.machine_translated === true };
     if (!entry.text && !entry.buttons.length && !entry.custom) return;
-    // Only the newest message keeps its buttons live; older ones stay as history.
+    replyArrived();
     remember(entry);
     render(entry);
     setStatus("");
   }
 
   function setStatus(text) { status.textContent = text; }
+
+  // --- a reply that does not come --------------------------------------------------------------
+  // After REPLY_WAIT_MS with no answer, the typing line gives way to a kind message: the answer is
+  // late, send again or phone SENDIAS. Nothing is lost: the conversation stays, the typed message
+  // goes back in the box if the box is empty, and the buttons just pressed work again.
+  var REPLY_WAIT_MS = 30000;
+  var replyTimer = null;
+  var unanswered = "";
+
+  function expectReply(typed) {
+    clearTimeout(replyTimer);
+    unanswered = typed;
+    replyTimer = setTimeout(replyIsLate, REPLY_WAIT_MS);
+  }
+
+  function replyArrived() {
+    clearTimeout(replyTimer);
+    replyTimer = null;
+    unanswered = "";
+    choices.retired = [];  // a newer message has come: the older choices stay off
+  }
+
+  function replyIsLate() {
+    replyTimer = null;
+    setStatus(t("late"));
+    if (unanswered && !input.value) input.value = unanswered;
+    unanswered = "";
+    reviveChoices();
+  }
+
+  function noReplyComing(text) {
+    clearTimeout(replyTimer);
+    replyTimer = null;
+    setStatus(text);
+  }
 
   // --- transport: socket.io first, REST if it cannot connect ---------------------------------
   var socket = null;
@@ -332,36 +445,51 @@
     document.head.appendChild(script);
   }
 
+  // Once per page: opening the chat again while socket.io is still loading must not load it again
+  // and open a second socket for the same conversation. "Start again" replaces the socket.
+  var connecting = false;
+
   function connect() {
+    if (connecting) return;
+    connecting = true;
     loadSocketIo(function () {
       if (!window.io) { giveUpWaiting(); return; }
-      socket = window.io(config.botUrl, { transports: ["websocket", "polling"], reconnection: true });
-      socket.on("connect", function () {
-        useRest = false;
-        sessionConfirmed = false;
-        socket.emit("session_request", { session_id: state.sessionId, session_key: state.sessionKey });
-        setStatus("");
-      });
-      // The server's conversation id and its key: the same ones again after a reload, or new ones.
-      socket.on("session_confirm", function (session) {
-        if (!session || typeof session.session_id !== "string") return;
-        state.sessionId = session.session_id;
-        state.sessionKey = session.session_key;
-        store.save(state);
-        sessionConfirmed = true;
-        sendWaiting();
-      });
-      socket.on("bot_uttered", fromBot);
-      // A message the server would not take (sent too fast, or not in the chat's form): say why.
-      socket.on("request_error", function (problem) {
-        setStatus(problem && typeof problem.text === "string" ? problem.text : t("unreachable"));
-      });
-      socket.on("connect_error", function () {
-        setStatus(t("slow"));
-        giveUpWaiting();
-      });
-      socket.on("disconnect", function () { setStatus(t("lost")); });
+      if (!socket) openSocket();
     });
+  }
+
+  function openSocket() {
+    var mine = window.io(config.botUrl, { transports: ["websocket", "polling"], reconnection: true });
+    socket = mine;
+    // Each handler acts only for the current socket, not for one "Start again" has closed.
+    function on(event, handler) {
+      mine.on(event, function (data) { if (socket === mine) handler(data); });
+    }
+    on("connect", function () {
+      useRest = false;
+      sessionConfirmed = false;
+      mine.emit("session_request", { session_id: state.sessionId, session_key: state.sessionKey });
+      setStatus("");
+    });
+    // The server's conversation id and its key: the same ones again after a reload, or new ones.
+    on("session_confirm", function (session) {
+      if (!session || typeof session.session_id !== "string") return;
+      state.sessionId = session.session_id;
+      state.sessionKey = session.session_key;
+      store.save(state);
+      sessionConfirmed = true;
+      sendWaiting();
+    });
+    on("bot_uttered", fromBot);
+    // A message the server would not take (sent too fast, or not in the chat's form): say why.
+    on("request_error", function (problem) {
+      noReplyComing(problem && typeof problem.text === "string" ? problem.text : t("unreachable"));
+    });
+    on("connect_error", function () {
+      setStatus(t("slow"));
+      giveUpWaiting();
+    });
+    on("disconnect", function () { setStatus(t("lost")); });
   }
 
   function sendRest(text) {
@@ -374,9 +502,9 @@
       return response.json();
     }).then(function (messages) {
       messages.forEach(fromBot);
-      if (!messages.length) setStatus("");
+      if (!messages.length) noReplyComing("");
     }).catch(function () {
-      setStatus(t("unreachable"));
+      noReplyComing(t("unreachable"));
     });
   }
 
@@ -384,9 +512,11 @@
     var text = String(payload || "").trim();
     if (!text) return;
     var entry = { from: "user", text: shownText || text, lang: state.language || undefined };
+    if (shownText) entry.chosen = true;  // a button's words, not typed by the family
     remember(entry);
     render(entry);
     setStatus(t("typing"));
+    expectReply(shownText ? "" : text);
     deliver(text);
   }
 
@@ -438,8 +568,18 @@
     state = { sessionId: newSessionId(), history: [], open: true, language: state.language };
     store.save(state);
     log.textContent = "";
-    if (socket) { socket.disconnect(); socket = null; }
-    connect();
+    choices = { live: [], retired: [] };
+    replyArrived();
+    setStatus("");
+    if (socket) {
+      var old = socket;
+      socket = null;
+      old.disconnect();
+      sessionConfirmed = false;
+      openSocket();
+    } else {
+      connect();  // still loading: the socket it opens takes the new conversation
+    }
     if (t("greeting")) fromBot({ text: t("greeting"), lang: ui.code, dir: ui.dir });
     input.focus();
   });
