@@ -172,9 +172,16 @@ def test_a_message_typed_before_the_live_chat_connects_is_in_the_same_conversati
     expect(page.locator(".sg-log")).to_contain_text("Co-ordinator", timeout=ANSWER_TIMEOUT)
     conversation = page.evaluate("() => JSON.parse(sessionStorage.getItem('send-guide')).sessionId")
     engine = make_engine(site.conversations_url)
-    with engine.connect() as connection:
-        typed = [json.loads(data)["text"] for (data,) in connection.execute(text(
-            "SELECT data FROM events WHERE sender_id = :id AND type_name = 'user' ORDER BY id"), {"id": conversation})]
+    typed: list[str] = []
+    # The live chat shows each answer as the turn makes it; Rasa saves the turn just after, so wait for it.
+    for _ in range(50):
+        with engine.connect() as connection:
+            typed = [json.loads(data)["text"] for (data,) in connection.execute(text(
+                "SELECT data FROM events WHERE sender_id = :id AND type_name = 'user' ORDER BY id"),
+                {"id": conversation})]
+        if len(typed) >= 2:
+            break
+        page.wait_for_timeout(100)
     engine.dispose()
     assert typed == ["how do I appeal a decision?", "what is a SENCO"]
 
