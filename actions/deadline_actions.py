@@ -135,7 +135,8 @@ class DeadlineAnswer(SafeAction):
                 buttons.append(intent_button(topic.title, topic.intent))
             if (kind := letter_after_answer(state, today_in_england())) is not None:
                 buttons.insert(0, intent_button(LETTER_OFFER, intents.LETTER, letter_kind=kind))
-            dispatcher.utter_message(text=dialogue.answer(state, today_in_england()), buttons=buttons)
+            asked = tracker.latest_message.get("text") or ""
+            dispatcher.utter_message(text=dialogue.answer(state, today_in_england(), asked), buttons=buttons)
         elif outcome == "moved_on":
             answer = intents.answer_after_leaving_form(latest_intent(tracker) or "", domain.get("responses", {}))
             if answer in ACTIONS:

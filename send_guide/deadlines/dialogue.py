@@ -363,9 +363,36 @@ def _earlier_family_steps(timeline: Timeline, main: Deadline) -> list[Deadline]:
             if d is not main and d.rule.party is Party.FAMILY and d.due <= main.due]
 
 
-def answer(state: DeadlineState, today: Date) -> str:
+# "Have I missed the deadline?", "is it too late to appeal?": a question that wants a yes or a no.
+_ASKS_IF_MISSED = re.compile(r"\b(?:missed|miss\s+(?:it|the)|too\s+late|still\s+(?:in\s+)?time|run\s+out|"
+                             r"expired|out\s+of\s+time)\b", re.I)
+
+
+def asks_if_missed(text: str) -> bool:
+    return bool(_ASKS_IF_MISSED.search(text or ""))
+
+
+def missed_or_not(deadlines: list[Deadline], today: Date) -> str:
+    """A plain answer to "have I missed it?", from the family's own dates (else every date): none
+    passed, the first passed and a later one not (say both: the family must not wait), or all passed."""
+    family = sorted((d for d in deadlines if d.rule.party is Party.FAMILY), key=lambda d: d.due) \
+        or sorted(deadlines, key=lambda d: d.due)
+    first, last = family[0], family[-1]
+    if first.due >= today:
+        if first.due == last.due:
+            return f"So you have not missed it. The last day is {in_words(last.due)}."
+        return f"So you have not missed it. Your first date is {in_words(first.due)}."
+    if last.due >= today:
+        return (f"The date {in_words(first.due)} has passed, but {in_words(last.due)} has not. "
+                "Phone Luton SENDIAS soon to ask what you can still do.")
+    return (f"The last day was {in_words(last.due)}, so it has passed. "
+            "Phone Luton SENDIAS soon to ask what you can still do.")
+
+
+def answer(state: DeadlineState, today: Date, asked: str = "") -> str:
     """The first thing the family must do by its date, then the asked deadline, the date we
-    understood in words, what could move the dates, and the legal source."""
+    understood in words, what could move the dates, and the legal source. `asked`: the message
+    the answer is for; "have I missed it?" there gets a plain yes or no."""
     timeline = timeline_of(state, today)
     main = main_deadline(state, timeline, today)
     shown = [*_earlier_family_steps(timeline, main), main]
@@ -373,6 +400,8 @@ def answer(state: DeadlineState, today: Date) -> str:
     for deadline in shown:  # each date with the first thing that could move it, right below it
         lines.append(f"{deadline.sentence} {how_far(deadline, today)}")
         lines.extend(deadline.caveats[:1])
+    if asks_if_missed(asked):
+        lines.append(missed_or_not(shown, today))
     lines.append(f"I read the date as {in_words(timeline.on)}. If that is wrong, type the right date.")
     lines.append(fill_contacts(FREE_HELP))
     sources = " ".join(dict.fromkeys(f"{deadline.rule.source}." for deadline in shown))

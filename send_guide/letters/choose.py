@@ -61,11 +61,14 @@ def kind_for_text(text: str) -> str | None:
     return None
 
 
-# The letter that fits a deadline answer: the council late with its decision or the final plan, or
-# the family's comments on a draft plan still to send.
+# The letter that fits a deadline answer: the council late with its decision or the final plan, the
+# family's comments on a draft plan still to send, or the mediation certificate while an appeal is in time.
 _AFTER_DEADLINE = {"decide_to_assess": ("no-decision-6-weeks", True), "final_plan": ("final-plan-late", True),
                    "draft_plan_comments": ("draft-plan-comments", False),
-                   "review_decision": ("review-decision-late", True), "amended_plan": ("amended-plan-late", True)}
+                   "review_decision": ("review-decision-late", True), "amended_plan": ("amended-plan-late", True),
+                   # in time to appeal: the certificate an appeal needs, from the mediation adviser
+                   "appeal": ("mediation-certificate", False),
+                   "contact_mediation_adviser": ("mediation-certificate", False)}
 
 
 def letter_after_deadline(rule_key: str, passed: bool) -> str | None:

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 
 from send_guide import intents
 from send_guide.contacts import fill_contacts
-from send_guide.deadlines.dialogue import NOT_LEGAL_ADVICE, SHOW_ALL_DATES, how_far
-from send_guide.deadlines.rules import Party
+from send_guide.deadlines.dialogue import NOT_LEGAL_ADVICE, SHOW_ALL_DATES, asks_if_missed, how_far, missed_or_not
 from send_guide.deadlines.timeline import Deadline, DeadlineError, deadlines_for, in_words
 from send_guide.glossary import GlossaryEntry
 from send_guide.letters.choose import LETTER_OFFER, kind_for_text, letter_after_deadline
@@ -74,23 +73,6 @@ def _dates_lines(stage: Stage, given: DatedEvent, today: Date) -> tuple[list[str
         lines.extend(CAVEAT_INDENT + caveat for caveat in deadline.caveats[:1] if caveat not in said)
         said.update(deadline.caveats[:1])
     return lines, [deadline.rule.source for deadline in chosen], chosen
-
-
-# "Have I missed the deadline?", "is it too late to appeal?": a question that wants a yes or a no.
-_ASKS_IF_MISSED = re.compile(r"\b(?:missed|miss\s+(?:it|the)|too\s+late|still\s+(?:in\s+)?time|run\s+out|"
-                             r"expired|out\s+of\s+time)\b", re.I)
-
-
-def _missed_or_not(dated: list[Deadline], questions: tuple[str, ...], today: Date) -> str | None:
-    """A plain answer to "have I missed it?": about the family's own last date (else the last date)."""
-    if not dated or not any(_ASKS_IF_MISSED.search(question) for question in questions):
-        return None
-    last = max((d for d in dated if d.rule.party is Party.FAMILY), key=lambda d: d.due, default=None) \
-        or max(dated, key=lambda d: d.due)
-    if last.due >= today:
-        return f"So you have not missed it. The last day is {in_words(last.due)}."
-    return (f"The last day was {in_words(last.due)}, so it has passed. "
-            "Phone Luton SENDIAS soon to ask what you can still do.")
 
 
 def _date_offer(stage: Stage, reading: Reading) -> str | None:
@@ -223,8 +205,8 @@ def reply(reading: Reading, today: Date) -> Reply | None:
     lines.append(body)
     if given is not None:
         lines.extend(date_lines)
-        if (missed := _missed_or_not(dated_deadlines, reading.questions, today)) is not None:
-            lines.append(missed)
+        if any(asks_if_missed(question) for question in reading.questions) and dated_deadlines:
+            lines.append(missed_or_not(dated_deadlines, today))
         laws.extend(date_laws)
         sources.append("timescales")
     else:

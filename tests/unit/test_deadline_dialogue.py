@@ -330,3 +330,16 @@ def test_is_the_council_late_is_answered_with_the_date_that_passed() -> None:
     not_yet = step(DeadlineState(), "we asked for an assessment on 1 December 2026, are they late?",
                    "ask_deadline", today, fresh=True)
     assert "by Tuesday 12 January 2027" in answer(not_yet.state, today).splitlines()[0]
+
+
+@pytest.mark.parametrize("today, says", [
+    (D(2026, 6, 15), "So you have not missed it. Your first date is Monday 10 August 2026."),
+    (D(2026, 8, 20), "The date Monday 10 August 2026 has passed, but Tuesday 1 September 2026 has not."),
+    (D(2026, 9, 2), "The last day was Tuesday 1 September 2026, so it has passed."),
+])
+def test_have_i_missed_it_is_answered_from_the_familys_own_dates(today: D, says: str) -> None:
+    """The mediation adviser by 10 August, the appeal by 1 September (the tribunal's August rule)."""
+    asked = "the decision letter is dated 10/06/2026, have I missed the deadline to appeal?"
+    result = step(DeadlineState(), asked, "ask_deadline", today, fresh=True)
+    assert says in answer(result.state, today, asked)
+    assert "missed it" not in answer(result.state, today, "when is the last day to appeal?")
