@@ -113,5 +113,6 @@ def test_other_language_patterns_leave_the_questions_people_ask_alone() -> None:
     from tests.project_files import nlu_examples, read_yaml
 
     examples = [text for texts in nlu_examples().values() for text in texts]
-    translated = [q for questions in read_yaml("tests/data/translated_questions.yml").values() for q in questions]
+    translated = [q for name in ("translated_questions.yml", "translated_questions_tuning.yml")
+                  for questions in read_yaml(f"tests/data/{name}").values() for q in questions]
     assert [text for text in examples + translated if _other_languages().search(text)] == []
