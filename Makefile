@@ -13,13 +13,15 @@ export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_PORT)/webhook
 # Rasa phones home otherwise; this machine reaches only package registries.
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help run shell test lint validate unit e2e rasa-test model benchmark clean
+.PHONY: help run shell test lint validate unit e2e rasa-test model benchmark benchmark-diet tune-temperature clean
 
 help:
 	@echo "make run        start the assistant (REST + socket.io on :$(RASA_PORT), actions on :$(ACTION_PORT))"
 	@echo "make shell      chat with the running assistant in this terminal"
 	@echo "make test       validate data, lint, unit + end-to-end tests, rasa test stories"
 	@echo "make benchmark  measure intent quality and speed (writes benchmarks/RESULTS.md)"
+	@echo "make benchmark-diet  compare DIET with config.yml's classifier (one 80/20 split)"
+	@echo "make tune-temperature  choose the multilingual temperature on the tuning questions"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt requirements-multilingual.txt \
 		requirements-hadolint.txt constraints.txt scripts/find_python310.sh
@@ -64,9 +66,11 @@ unit: $(VENV)/.installed $(SPACY_DIR)/meta.json
 e2e: model $(WIDGET_DEPS)
 	SEND_GUIDE_MODEL="$$($(PY) scripts/train_if_changed.py)" $(VENV)/bin/pytest -q tests/e2e
 
+# Fresh results each run (the checker reads which stories passed and failed, by name).
 rasa-test: model
+	rm -rf results/core
 	$(RASA) test core --e2e --model "$$($(PY) scripts/train_if_changed.py)" --stories tests/stories \
-	  --endpoints endpoints.yml --out results/core
+	  --endpoints endpoints.yml --out results/core --successes
 	$(PY) scripts/check_story_results.py
 
 test: validate lint model $(WIDGET_DEPS)
@@ -75,6 +79,14 @@ test: validate lint model $(WIDGET_DEPS)
 
 benchmark: model
 	$(PY) -m benchmarks.run_all
+
+# config.yml's comparison with DIET: DIET and the weighted LR on one seeded 80/20 split of data/nlu.yml.
+benchmark-diet: model
+	$(PY) -m benchmarks.nlu_cv --only DIET "(config.yml)" --folds 1
+
+# The multilingual classifier's temperature, chosen on tests/data/translated_questions_tuning.yml only.
+tune-temperature: model
+	$(PY) -m benchmarks.tune_temperature
 
 clean:
 	rm -rf build models results .rasa test-output

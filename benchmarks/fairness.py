@@ -102,7 +102,8 @@ def markdown(result: Fairness) -> list[str]:
     return [
         "## One user's long messages and everyone else",
         "",
-        f"{LONG_SENDERS} clients send long messages one after another (a 1,997-character URL; a long story in "
+        f"{LONG_SENDERS} clients send long messages one after another (a {len(long_message(0)):,}-character URL; "
+        "a long story in "
         f"Romanised Urdu; each new), {result.long_messages_sent} in all, while another user asks "
         f"{SHORT_QUESTIONS} short questions, one every {SHORT_GAP_S} s (`benchmarks/fairness.py`).",
         "",

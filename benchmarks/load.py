@@ -8,10 +8,14 @@ the same machine in the same run. The load generator shares the machine's cores.
 
 `python -m benchmarks.load` measures and rewrites the "Load" section of benchmarks/RESULTS.md;
 `make benchmark` runs it with the rest.
+
+Why Rasa's listen queue is raised to 1024 (SANIC_BACKLOG): with its default of 100, the first run
+of this benchmark (2026-12-02) lost 420 of 1,200 messages at 200 conversations.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 from dataclasses import dataclass
@@ -107,24 +111,28 @@ def capacity(results: list[LoadResult]) -> list[str]:
     """A written estimate of instances per number of families, from the one-instance figures."""
     one = max(r.throughput for r in results if r.setup.startswith("SEND Guide, 1 instance"))
     per_instance = int(one * THINK_SECONDS * HEADROOM)
+    cores = os.cpu_count()
+
+    def instances(families: int) -> int:
+        return -(-families // per_instance) + 1
+
     return [
         "Capacity estimate. Here every conversation sends its next message the moment the answer",
         "arrives; a family reads the answer and types, about one message every "
         f"{THINK_SECONDS} seconds. One instance",
         f"answered up to {one:.0f} messages a second (one Rasa process uses one core; here the",
-        "load generator, PostgreSQL, the action server and nginx shared the same 2 cores), so it keeps",
+        f"load generator, PostgreSQL, the action server and nginx shared the same {cores} cores), so it keeps",
         f"up with about {one * THINK_SECONDS:.0f} families chatting at the same moment; at half that load, for short",
         f"answers and room for peaks, plan **{per_instance} families chatting at once per instance**, one core",
-        "and 1.2 GB each. Instances for N families chatting at once: N / "
-        f"{per_instance}, rounded up, plus one so that",
-        "one can fail or restart (e.g. 100 families: 2; 1,000 families: "
-        f"{-(-1000 // per_instance) + 1}). The two-instance runs here",
-        "share 2 cores with everything else, so they show the set-up works under load, not how",
+        "each and the Rasa server's resident memory (\"Speed and memory\" above). Instances for N families",
+        f"chatting at once: N / {per_instance}, rounded up, plus one so that one can fail or restart",
+        f"(e.g. 100 families: {instances(100)}; 1,000 families: {instances(1000)}). The two-instance runs here",
+        f"share {cores} cores with everything else, so they show the set-up works under load, not how",
         "it scales on separate machines.",
         "",
-        "Rasa's listen queue is set to 1024 (`SANIC_BACKLOG`, in `make run`, the tests and deploy/). With",
-        "Rasa's default of 100, the first run of this benchmark lost 420 of 1,200 messages at 200",
-        "conversations: connections were reset and nginx took the instance out for a while.",
+        "Rasa's listen queue is set to 1024 (`SANIC_BACKLOG`, in `make run`, the tests and deploy/): with",
+        "Rasa's default of 100, connections were reset at 200 conversations and nginx took the instance",
+        "out for a while (benchmarks/load.py says how many messages that lost).",
     ]
 
 

@@ -1,7 +1,9 @@
-"""Intent accuracy per language on tests/data/translated_questions.yml (never trained on).
+"""Intent accuracy per language on tests/data/translated_questions.yml (never trained or tuned on).
 
 The model is trained on English only; these questions test how far the multilingual path
-(components/multilingual_intents.py) carries it into Luton's common languages.
+(components/multilingual_intents.py) carries it into Luton's common languages. The classifier's
+temperature is chosen on the other questions, tests/data/translated_questions_tuning.yml
+(benchmarks/tune_temperature.py).
 """
 
 import asyncio

@@ -13,8 +13,12 @@ own with no right answers, is reported beside it.
 "Blend" is not a pipeline: it averages the rankings of the weighted LR and the nearest-neighbour
 vote, message by message, and applies the FallbackClassifier's threshold to the result.
 
-Run: `python -m benchmarks.nlu_cv [--nlu data/nlu.yml] [--only NAME ...]` (about 10 minutes for
-each combination on 2 cores).
+"DIET" (Rasa's DIETClassifier in place of the weighted LR, on the same features) is run only when
+asked for by name: `make benchmark-diet` compares it with config.yml's classifier on one 80/20
+split (the first of the five folds), the comparison config.yml's comment on DIET cites.
+
+Run: `python -m benchmarks.nlu_cv [--nlu data/nlu.yml] [--only NAME ...] [--folds N]` (about 10
+minutes for each combination on 2 cores with all five folds).
 """
 
 from __future__ import annotations
@@ -73,6 +77,15 @@ def _nearest_only(pipeline: list[dict]) -> list[dict]:
     return _swap(_without(pipeline, MULTILINGUAL), OURS, [{**multilingual, "english_too": True}])
 
 
+def _diet(pipeline: list[dict]) -> list[dict]:
+    """DIET, as Rasa's default config sets it, in the weighted LR's place: it reads the same n-gram
+    and e5 features (the e5 vector as a dense sentence feature)."""
+    return _swap(pipeline, OURS, [{"name": "DIETClassifier", "epochs": 100, "constrain_similarities": True,
+                                   "random_seed": SEED}])
+
+
+DIET = "DIET (Rasa DIETClassifier, 100 epochs) on the same features"
+ON_REQUEST = {DIET: _diet}  # slow to train: run only when named with --only (make benchmark-diet)
 COMBINATIONS: dict[str, Callable[[list[dict]], list[dict]]] = {
     "n-grams, Rasa LogisticRegressionClassifier (the pipeline before)": _ngrams_rasa_lr,
     "e5 only, nearest-neighbour vote (components/multilingual_intents.py)": _nearest_only,
@@ -160,10 +173,11 @@ def _blend(first: Outcome, second: Outcome, threshold: float) -> Outcome:
 
 
 def run(nlu: str = "data/nlu.yml", only: list[str] | None = None,
-        settings: dict[str, Any] | None = None, seed: int = SEED) -> list[Outcome]:
+        settings: dict[str, Any] | None = None, seed: int = SEED, folds: int = FOLDS) -> list[Outcome]:
     """`settings` override the weighted LR's config.yml settings (to choose them). `seed` picks the
     folds: a change of a few hundredths between two sets of data can be the folds alone, so a
-    comparison that matters is run with several seeds."""
+    comparison that matters is run with several seeds. `folds` below five uses only the first ones
+    (one: a single 80/20 split)."""
     from rasa.shared.nlu.training_data.loading import load_data
     from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -173,15 +187,15 @@ def run(nlu: str = "data/nlu.yml", only: list[str] | None = None,
     base["pipeline"] = [{**step, **(settings or {})} if step["name"] == OURS else step for step in base["pipeline"]]
     data = load_data(str(ROOT / nlu))
     examples = [example for example in data.training_examples if example.get("intent")]
-    folds = _folds(examples, seed)
+    splits = _folds(examples, seed)[:folds]
     outcomes = []
-    for name, make in COMBINATIONS.items():
-        if only and not any(part in name for part in only):
+    for name, make in {**COMBINATIONS, **ON_REQUEST}.items():
+        if (only and not any(part in name for part in only)) or (name in ON_REQUEST and not only):
             continue
         config = copy.deepcopy(base)
         config["pipeline"] = make(config["pipeline"])
         outcome = Outcome(name)
-        for train_rows, test_rows in folds:
+        for train_rows, test_rows in splits:
             train = TrainingData(training_examples=[examples[i] for i in train_rows],
                                  entity_synonyms=data.entity_synonyms, regex_features=data.regex_features,
                                  lookup_tables=data.lookup_tables)
@@ -206,9 +220,10 @@ def main() -> None:
     parser.add_argument("--set", nargs="*", default=[], metavar="KEY=NUMBER",
                         help="override a setting of the weighted LR, e.g. regularisation=100")
     parser.add_argument("--seed", type=int, default=SEED, help="how the examples are dealt into folds")
+    parser.add_argument("--folds", type=int, default=FOLDS, help="use only the first N folds (1: one 80/20 split)")
     arguments = parser.parse_args()
     settings = {key: float(value) for key, value in (item.split("=", 1) for item in arguments.set)}
-    outcomes = run(arguments.nlu, arguments.only, settings, arguments.seed)
+    outcomes = run(arguments.nlu, arguments.only, settings, arguments.seed, arguments.folds)
     for outcome in outcomes:
         print(f"\n{outcome.name}: macro-F1 {outcome.macro_f1:.3f} (counting every answered label as a class "
               f"{outcome.macro_f1_every_label:.3f}), accuracy {outcome.accuracy:.3f}")

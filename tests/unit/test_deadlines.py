@@ -1,11 +1,9 @@
 """The deadline engine against every worked example of ../shared/ehc-timescales.md, plus the
 invariants that must hold for any date (checked with hypothesis)."""
 
-import ast
 import datetime as dt
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import assume, given
@@ -22,7 +20,6 @@ from send_guide.deadlines import (
 )
 
 D = dt.date
-PACKAGE = Path(__file__).resolve().parents[2] / "send_guide" / "deadlines"
 
 
 def due(event: Event, on: D, **details) -> dict[str, D]:
@@ -282,14 +279,6 @@ def test_one_off_bank_holidays_come_from_the_calendar() -> None:
     assert not counting.is_working_day(D(2023, 5, 8))  # coronation of King Charles III
     assert not counting.is_working_day(D(2022, 9, 19))  # state funeral of Queen Elizabeth II
     assert counting.is_working_day(D(2023, 5, 9))
-
-
-def test_engine_has_no_rasa_import() -> None:
-    for path in PACKAGE.glob("*.py"):
-        tree = ast.parse(path.read_text())
-        modules = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
-        modules += [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
-        assert not [m for m in modules if m.split(".")[0] in {"rasa", "rasa_sdk"}], path.name
 
 
 def test_staff_command_prints_the_timeline() -> None:

@@ -59,13 +59,24 @@ def test_ordinary_messages_are_not_crises(text: str) -> None:
         "আমি আত্মহত্যা করতে চাই",  # Bengali
         "আমি আর বাঁচতে চাই না",  # Bengali: I don't want to live any more
         "ਮੈਂ ਖ਼ੁਦਕੁਸ਼ੀ ਕਰਨਾ ਚਾਹੁੰਦੀ ਹਾਂ",  # Punjabi
-        "ਮੈਂ ਖ਼ੁਦਕੁਸ਼ੀ ਕਰਨਾ ਚਾਹੁੰਦੀ ਹਾਂ".replace("ਖ਼", "ਖ਼"),  # the same, nukta as a separate mark
         "زوجي يضربني",  # Arabic: my husband hits me
         "نحن لسنا بأمان في المنزل",  # Arabic: we are not safe at home
     ],
 )
 def test_harm_in_other_languages_is_a_crisis(text: str) -> None:
     assert is_crisis(text)
+
+
+def test_gurmukhi_typed_with_the_one_character_letters_is_read_as_its_normal_form() -> None:
+    """A keyboard may type ਖ਼ and ਸ਼ as one character each (U+0A59, U+0A36); Unicode's normal form (NFC)
+    writes them as the letter and a separate nukta, as the pattern file does. is_crisis normalises
+    the message first, so both typings get the crisis reply."""
+    import unicodedata
+
+    typed = "ਮੈਂ \u0a59ੁਦਕੁ\u0a36ੀ ਕਰਨਾ ਚਾਹੁੰਦੀ ਹਾਂ"  # Punjabi: I want to commit suicide
+    normal = unicodedata.normalize("NFC", typed)
+    assert typed != normal and "\u0a59" not in normal and "\u0a36" not in normal
+    assert is_crisis(typed) and is_crisis(normal)
 
 
 @pytest.mark.parametrize(
@@ -102,5 +113,6 @@ def test_other_language_patterns_leave_the_questions_people_ask_alone() -> None:
     from tests.project_files import nlu_examples, read_yaml
 
     examples = [text for texts in nlu_examples().values() for text in texts]
-    translated = [q for questions in read_yaml("tests/data/translated_questions.yml").values() for q in questions]
+    translated = [q for name in ("translated_questions.yml", "translated_questions_tuning.yml")
+                  for questions in read_yaml(f"tests/data/{name}").values() for q in questions]
     assert [text for text in examples + translated if _other_languages().search(text)] == []

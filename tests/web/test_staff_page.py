@@ -222,9 +222,14 @@ def test_an_idle_session_expires(staff_site: StaffSite) -> None:
 
 @pytest.mark.parametrize("path", ["/staff", "/staff/report", "/staff/login"])
 def test_staff_pages_are_never_cached_or_framed(staff_site: StaffSite, path: str) -> None:
+    """The login form as a visitor sees it: a logged-in browser is sent on from it to the queue, whose
+    headers would be checked instead. No redirect is followed, so each reply is the page named."""
     staff_site.add_staff(name := f"headers{len(path)}")
-    reply = staff_site.logged_in(name).get(staff_site.url + path, timeout=30)
+    browser = requests.Session() if path == "/staff/login" else staff_site.logged_in(name)
+    reply = browser.get(staff_site.url + path, allow_redirects=False, timeout=30)
     assert reply.status_code == 200
+    if path == "/staff/login":
+        assert 'name="password"' in reply.text
     assert reply.headers["Cache-Control"] == "no-store"
     assert "frame-ancestors 'none'" in reply.headers["Content-Security-Policy"]
     assert "script-src" not in reply.headers["Content-Security-Policy"]  # default-src 'none': no script at all
