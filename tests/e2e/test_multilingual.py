@@ -54,7 +54,15 @@ def test_a_question_in_each_language_starts_in_it_then_answers_in_english(assist
     assert {reply["lang"] for reply in replies[1:]} == {"en"}
 
 
-@pytest.mark.parametrize("code", QUESTIONS)
+# Not met (issue 19 item 8): once the temperature was chosen on a tuning part of its own, the held-out
+# Urdu-in-Latin-letters questions score 1 of 4, under the floor. Strict: the day they clear it, this
+# fails as XPASS and the mark comes off. The fix is romanised Urdu examples written by a speaker.
+NOT_MET = {"ur-Latn": "romanised Urdu: 1 of 4 held-out questions right (floor 2 of 4); not met"}
+
+
+@pytest.mark.parametrize("code", [
+    pytest.param(code, marks=pytest.mark.xfail(strict=True, reason=NOT_MET[code])) if code in NOT_MET else code
+    for code in QUESTIONS])
 def test_each_language_mostly_gets_the_right_answer(assistant, code):
     questions = QUESTIONS[code]
     right = [q for q, intents in questions.items() if answered_by_one_of(post(assistant.webhook, q)[1:], intents)]
