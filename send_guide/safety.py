@@ -9,9 +9,9 @@ language it was identified as: a mixed or misidentified message must still get h
 """
 
 import re
-import unicodedata
 from functools import cache
 
+from send_guide.languages.letter_forms import one_form
 from send_guide.languages.replies import crisis_patterns
 
 _CRISIS_PATTERNS = [
@@ -45,14 +45,14 @@ _GUARD = re.compile("|".join(_NOT_A_CRISIS), re.IGNORECASE)
 
 @cache
 def _other_languages() -> re.Pattern[str]:
-    return re.compile("|".join(unicodedata.normalize("NFC", p) for p in crisis_patterns()), re.IGNORECASE)
+    return re.compile("|".join(one_form(p) for p in crisis_patterns()), re.IGNORECASE)
 
 
 def is_crisis(text: str) -> bool:
     """True when the message needs crisis contacts before anything else."""
     if not text:
         return False
-    if _other_languages().search(unicodedata.normalize("NFC", text)):
+    if _other_languages().search(one_form(text)):
         return True
     guarded = [(m.start(), m.end()) for m in _GUARD.finditer(text)]
     for match in _CRISIS.finditer(text):

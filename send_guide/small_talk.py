@@ -17,6 +17,7 @@ import unicodedata
 from functools import cache
 
 from send_guide.content_files import load_content
+from send_guide.languages.letter_forms import one_form
 from send_guide.languages.replies import available_languages
 
 GREET = "greet"
@@ -28,8 +29,6 @@ _KINDS = {"greetings": GREET, "farewells": GOODBYE, "thanks": THANKS, "agreement
           "courtesies": None}
 _APOSTROPHES = re.compile(r"['’`´]")
 _REPEATS = re.compile(r"(\w)\1+")  # "hiii", "byeee", "helo": the same word
-# Arabic and Persian forms of the same letters, so "السلام عليكم" and "السلام علیکم" are one greeting.
-_SAME_LETTER = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا"})
 LONGEST_MESSAGE = 120  # characters; longer is never small talk alone, so it is not read word by word
 _SPACE = " "  # punctuation, symbols and emoji part words; joiners inside a word (Cf) are dropped
 Words = tuple[str, ...]
@@ -37,7 +36,8 @@ Words = tuple[str, ...]
 
 def _words(text: str) -> Words:
     """Lower case, no punctuation, symbols or emoji, and each run of a repeated letter as one."""
-    text = _APOSTROPHES.sub("", unicodedata.normalize("NFC", text).casefold()).translate(_SAME_LETTER)
+    # Arabic and Persian forms of the same letters: "السلام عليكم" and "السلام علیکم" are one greeting.
+    text = one_form(_APOSTROPHES.sub("", unicodedata.normalize("NFC", text).casefold()))
     kept = "".join(_SPACE if unicodedata.category(char)[0] in "PSZ" or char.isspace() else
                    "" if unicodedata.category(char) == "Cf" else char for char in text)
     return tuple(_REPEATS.sub(r"\1", word) for word in kept.split())

@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from send_guide.deadlines.dialogue import DeadlineState, main_deadline, timeline_of
+from send_guide.languages.letter_forms import one_form
 from send_guide.languages.replies import letter_patterns
 
 LETTER_OFFER = "Help me write a letter"  # the button that starts the letter form at a chosen letter
@@ -46,12 +47,12 @@ _ASKS_FOR_LETTER = re.compile(
 @cache
 def _asks_in_other_languages() -> re.Pattern[str]:
     """Each language file's ways of asking (send_guide/content/languages/*.yml, letter_patterns)."""
-    return re.compile("|".join(f"(?:{pattern})" for pattern in letter_patterns()), re.I)
+    return re.compile("|".join(f"(?:{one_form(pattern)})" for pattern in letter_patterns()), re.I)
 
 
 def asks_for_a_letter(text: str) -> bool:
     """The message asks for a letter to be written, in English or in a language with a content file."""
-    return bool(_ASKS_FOR_LETTER.search(text or "") or _asks_in_other_languages().search(text or ""))
+    return bool(_ASKS_FOR_LETTER.search(text or "") or _asks_in_other_languages().search(one_form(text or "")))
 
 
 def kind_for_text(text: str) -> str | None:

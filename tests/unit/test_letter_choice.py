@@ -116,3 +116,10 @@ def test_the_letter_under_a_deadline_answer_and_the_dates_it_brings() -> None:
     assert dates_of_answer(late) == {"request": "2025-01-06"}
     assert letter_after_answer(DeadlineState(event="request", date="2026-11-30"), today) is None, "not late yet"
     assert dates_of_answer(DeadlineState(event="request")) == {}
+
+
+def test_asking_for_a_letter_in_urdu_typed_on_an_arabic_keyboard() -> None:
+    from send_guide.letters.choose import asks_for_a_letter
+
+    urdu = "کیا آپ میرے لیے خط لکھ سکتے ہیں"
+    assert asks_for_a_letter(urdu) and asks_for_a_letter(urdu.replace("ک", "ك").replace("ی", "ي"))

@@ -67,6 +67,14 @@ def test_harm_in_other_languages_is_a_crisis(text: str) -> None:
     assert is_crisis(text)
 
 
+@pytest.mark.parametrize("urdu", ["میں خودکشی کرنا چاہتی ہوں", "میں محفوظ نہیں ہوں", "میرا شوہر مجھے مارتا ہے"])
+def test_urdu_typed_on_an_arabic_keyboard_is_a_crisis_too(urdu: str) -> None:
+    """Arabic yeh and kaf (ي, ك) where Urdu has its own (ی, ک): the same words to the family."""
+    arabic_keyboard = urdu.replace("ی", "ي").replace("ک", "ك")
+    assert arabic_keyboard != urdu
+    assert is_crisis(urdu) and is_crisis(arabic_keyboard)
+
+
 def test_gurmukhi_typed_with_the_one_character_letters_is_read_as_its_normal_form() -> None:
     """A keyboard may type ਖ਼ and ਸ਼ as one character each (U+0A59, U+0A36); Unicode's normal form (NFC)
     writes them as the letter and a separate nukta, as the pattern file does. is_crisis normalises
