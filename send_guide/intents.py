@@ -9,6 +9,9 @@ from typing import Iterable
 
 from send_guide.topics import catalogue
 
+GREET = "greet"
+GOODBYE = "goodbye"
+THANKS = "thanks"
 AFFIRM = "affirm"
 DENY = "deny"
 CRISIS = "crisis"

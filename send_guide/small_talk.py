@@ -16,15 +16,12 @@ import re
 import unicodedata
 from functools import cache
 
+from send_guide import intents
 from send_guide.content_files import load_content
 from send_guide.languages.letter_forms import one_form
 from send_guide.languages.replies import available_languages
 
-GREET = "greet"
-GOODBYE = "goodbye"
-THANKS = "thanks"
-AFFIRM = "affirm"
-DENY = "deny"
+GREET, GOODBYE, THANKS, AFFIRM, DENY = intents.GREET, intents.GOODBYE, intents.THANKS, intents.AFFIRM, intents.DENY
 _KINDS = {"greetings": GREET, "farewells": GOODBYE, "thanks": THANKS, "agreements": AFFIRM, "refusals": DENY,
           "courtesies": None}
 _APOSTROPHES = re.compile(r"['’`´]")

@@ -15,6 +15,21 @@ SOURCES = ROOT.parent / "shared" / "sources"
 ANNOTATION = re.compile(r"\[([^\]]+)\]\{[^}]*\}")  # "[SENCO]{...}" in e2e test stories
 
 
+APPLICATION_CODE = ("actions", "components", "channels", "send_guide", "web", "stores")
+
+
+def parsed_code(folders: tuple[str, ...] = APPLICATION_CODE, leave_out: tuple[str, ...] = ()):
+    """Each Python file of the folders (path from the repository root, parsed), for tests that look
+    for a pattern or a literal the code should keep in one place."""
+    import ast
+
+    for folder in folders:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            relative = path.relative_to(ROOT).as_posix()
+            if relative not in leave_out:
+                yield relative, ast.parse(path.read_text(encoding="utf-8"))
+
+
 def plain_text(user: str) -> str:
     """What a user typed in an e2e test story step, without its entity annotations."""
     return ANNOTATION.sub(r"\1", user)

@@ -5,13 +5,12 @@ starting together raced to migrate, and a rolled-back release quietly met newer 
 """
 
 import ast
-from pathlib import Path
 
-from tests.project_files import ROOT
+from tests.project_files import parsed_code
 
 PRODUCTION_CODE = ("send_guide", "actions", "web", "stores", "channels", "components", "scripts", "tools")
-SET_UP_STEP = Path("send_guide/database/__main__.py")
-DEFINED_IN = Path("send_guide/database/schema.py")
+SET_UP_STEP = "send_guide/database/__main__.py"
+DEFINED_IN = "send_guide/database/schema.py"
 
 
 def _calls_to(name: str, tree: ast.AST) -> int:
@@ -23,10 +22,6 @@ def _calls_to(name: str, tree: ast.AST) -> int:
 
 
 def test_only_the_set_up_step_calls_migrate() -> None:
-    callers = set()
-    for folder in PRODUCTION_CODE:
-        for path in (ROOT / folder).rglob("*.py"):
-            relative = path.relative_to(ROOT)
-            if relative != DEFINED_IN and _calls_to("migrate", ast.parse(path.read_text(encoding="utf-8"))):
-                callers.add(relative)
+    code = parsed_code(PRODUCTION_CODE, leave_out=(DEFINED_IN,))
+    callers = {path for path, tree in code if _calls_to("migrate", tree)}
     assert callers == {SET_UP_STEP}
