@@ -20,7 +20,8 @@ from actions.safe_action import SafeAction
 from actions.tracker_helpers import first_entity, message_language, utter_in_english, utter_replies
 from send_guide.contacts import fill_contacts
 from send_guide.letters import dialogue, downloads
-from send_guide.letters.choose import dates_of_answer, kind_for_text
+from send_guide.letters.choose import dates_of_answer
+from send_guide.letters.from_message import kind_for_message
 from send_guide.letters.text import to_text
 from send_guide.time import today_in_england
 
@@ -41,7 +42,7 @@ class ValidateLetterForm(SafeAction):
         language = message_language(tracker)
         if state.asking is None:  # the message that started the form: a button names the letter
             button = text.startswith("/")  # the offer under a deadline answer: its dates are known
-            result = dialogue.start(first_entity(tracker, "letter_kind") or kind_for_text(text), today,
+            result = dialogue.start(first_entity(tracker, "letter_kind") or kind_for_message(text, today), today,
                                     language=language, message="" if button else text,
                                     dates=dates_of_answer(state_from(tracker)) if button else None)
         else:

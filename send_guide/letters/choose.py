@@ -16,7 +16,9 @@ LETTER_OFFER = "Help me write a letter"  # the button that starts the letter for
 # Most specific first: "a letter to the head teacher about a part-time timetable" is not a review.
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((key, re.compile(pattern, re.I)) for key, pattern in (
     ("sent-home-early", r"sent\s+home|send(?:s|ing)?\s+(?:him|her|them|my\s+\w+)\s+home|part[-\s]?time|"
-                        r"reduced\s+(?:timetable|hours)|head\s*teacher|informal\s+exclusion"),
+                        r"reduced\s+(?:timetable|hours)|head\s*teacher|informal\s+exclusion|"
+                        r"(?:pick|collect)\s+(?:him|her|them)\s+up|(?:pick|collect)\s+up\s+(?:my|our)\s+\w+|"
+                        r"only\s+(?:come|attend|go)\s+(?:in\s+)?(?:the\s+)?mornings?|mornings?\s+only|half\s+days?"),
     ("transport-review", r"transport|travel|taxi|\bbus\b|school\s+run"),
     ("mediation-certificate", r"mediation|certificate"),
     ("draft-plan-comments", r"\bdraft\b"),

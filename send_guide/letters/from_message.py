@@ -12,11 +12,11 @@ import datetime as dt
 
 from send_guide.deadlines.dialogue import how_far
 from send_guide.deadlines.timeline import Event
-from send_guide.letters.choose import asks_for_a_letter
+from send_guide.letters.choose import asks_for_a_letter, kind_for_text
 from send_guide.letters.compose import LetterInputError, letter_deadline
 from send_guide.letters.from_case import details_from_case
 from send_guide.letters.kinds import LetterKind
-from send_guide.situation.reading import Reading
+from send_guide.situation.reading import Reading, read
 from send_guide.situation.reply import reply as situation_reply
 
 
@@ -57,3 +57,14 @@ def rights(kind: LetterKind, suggested: dict[str, str], today: dt.date) -> str |
         if deadline is not None:
             lines.append(f"{deadline.sentence} {how_far(deadline, today)} Law: {deadline.rule.source}.")
     return " ".join(lines) or None
+
+
+def kind_for_message(text: str, today: dt.date) -> str | None:
+    """The letter a message asks for: the one its words name, else the one its situation needs ("the
+    TA left and nobody replaced her ... can you help me write a letter?" is help not given), else
+    None (the form then offers every letter)."""
+    named = kind_for_text(text)
+    if named is not None or not text.strip():
+        return named
+    main = read(text, today).main
+    return main.letter if main is not None else None

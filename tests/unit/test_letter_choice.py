@@ -123,3 +123,23 @@ def test_asking_for_a_letter_in_urdu_typed_on_an_arabic_keyboard() -> None:
 
     urdu = "کیا آپ میرے لیے خط لکھ سکتے ہیں"
     assert asks_for_a_letter(urdu) and asks_for_a_letter(urdu.replace("ک", "ك").replace("ی", "ي"))
+
+
+def test_a_letter_asked_for_without_naming_it_is_the_one_the_story_needs() -> None:
+    import datetime as dt
+
+    from send_guide.letters.from_message import kind_for_message
+
+    today = dt.date(2026, 12, 3)
+    story = ("Her EHCP says 1:1 support every morning and OT once a week. Since September the TA left and nobody "
+             "replaced her and the OT has not come at all this term. Can you help me write a letter?")
+    assert kind_for_message(story, today) == "provision-not-delivered"
+    assert kind_for_message("can you help me write a letter please", today) is None
+    assert kind_for_message("help me write a letter about his school transport", today) == "transport-review"
+
+
+def test_called_to_pick_him_up_or_mornings_only_is_the_head_teacher_letter() -> None:
+    from send_guide.letters.choose import kind_for_text
+
+    for said in ("the school keep calling me at 11am to pick him up", "he can only come in the mornings now"):
+        assert kind_for_text(said) == "sent-home-early", said
