@@ -15,17 +15,19 @@ of this benchmark (2026-12-02) lost 420 of 1,200 messages at 200 conversations.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ContextManager, Iterator
 
 from benchmarks.speed import BARE_MESSAGES, bare_assistant, load, percentile
 from tools.nginx import temporary_nginx
 from tools.postgres import temporary_postgres
 from tools.redis import temporary_redis
-from tools.servers import running_assistant, running_web_server
+from tools.servers import RunningAssistant, running_assistant, running_web_server
 
 LEVELS = (50, 200)
 TURNS = 6
@@ -43,6 +45,8 @@ THINK_SECONDS = 30  # a family reads the answer and types the next message
 HEADROOM = 0.5  # plan for half the measured maximum
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 SECTION = re.compile(r"## Load\n.*?(?=\n## |\Z)", re.S)
+# Every request here comes from one address: nginx's per-client limits would refuse most of them.
+UNLIMITED = {"chat_rate": 1_000_000, "chat_burst": 1_000_000}
 
 
 @dataclass
@@ -67,6 +71,32 @@ def measure(setup: str, url: str, messages: list[str]) -> list[LoadResult]:
     return results
 
 
+@dataclass
+class Production:
+    """The set-up as deployed, started here: PostgreSQL, Redis locks, the action server, Rasa, the web server."""
+
+    assistant: RunningAssistant
+    web: str  # the web server's host:port
+    database: str  # conversations and services
+    lock_store: str  # the Redis URL of the conversation locks
+
+    def nginx(self, instances: int) -> ContextManager[str]:
+        """nginx in front (as deploy/ configures it) of the first `instances` Rasa instances; yields its URL."""
+        hosts = [url.removeprefix("http://") for url in self.assistant.rasa_urls[:instances]]
+        return temporary_nginx((hosts[0], hosts[-1]), self.web, **UNLIMITED)
+
+
+@contextlib.contextmanager
+def production(model: str, log_dir: Path, instances: int = 2) -> Iterator[Production]:
+    """Ours as deployed, until the block ends (this benchmark and benchmarks/turn_breakdown.py)."""
+    with temporary_postgres() as database, temporary_redis() as redis_url:
+        stores = {"DATABASE_URL": database, "CONVERSATIONS_DATABASE_URL": database, "LOCK_STORE_URL": redis_url}
+        with running_assistant(model, extra_env=stores, instances=instances, log_dir=log_dir) as ours, \
+                running_web_server(ours.rasa_url, database, log_dir=log_dir,
+                                   extra_env={"RASA_TOKEN": ours.token}) as web:
+            yield Production(ours, web.removeprefix("http://"), database, redis_url)
+
+
 def run(model: str) -> list[LoadResult]:
     results: list[LoadResult] = []
     with tempfile.TemporaryDirectory(prefix="send-guide-load-") as tmp:
@@ -75,20 +105,11 @@ def run(model: str) -> list[LoadResult]:
         bare_logs = tmp_path / "bare-logs"
         with running_assistant(str(bare_model), cwd=bare, with_actions=False, log_dir=bare_logs) as bare_run:
             results += measure("bare `rasa init`, 1 instance", bare_run.webhook, BARE_MESSAGES)
-        with temporary_postgres() as database, temporary_redis() as redis_url:
-            stores = {"DATABASE_URL": database, "CONVERSATIONS_DATABASE_URL": database, "LOCK_STORE_URL": redis_url}
-            with running_assistant(model, extra_env=stores, instances=2, log_dir=tmp_path / "logs") as ours, \
-                    running_web_server(ours.rasa_url, database, log_dir=tmp_path / "logs",
-                                       extra_env={"RASA_TOKEN": ours.token}) as web:
-                first, second = (url.removeprefix("http://") for url in ours.rasa_urls)
-                web_address = web.removeprefix("http://")
-                unlimited = {"chat_rate": 1_000_000, "chat_burst": 1_000_000}
-                with temporary_nginx((first, first), web_address, **unlimited) as nginx:
-                    results += measure("SEND Guide, 1 instance behind nginx", f"{nginx}/webhooks/rest/webhook",
-                                       MESSAGES)
-                with temporary_nginx((first, second), web_address, **unlimited) as nginx:
-                    results += measure("SEND Guide, 2 instances behind nginx", f"{nginx}/webhooks/rest/webhook",
-                                       MESSAGES)
+        with production(model, tmp_path / "logs") as deployed:
+            for instances in (1, 2):
+                with deployed.nginx(instances) as nginx:
+                    results += measure(f"SEND Guide, {instances} instance{'s' * (instances > 1)} behind nginx",
+                                       f"{nginx}/webhooks/rest/webhook", MESSAGES)
     return results
 
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks import fairness, held_out, load, multilingual, nlu_cv, nlu_quality, real_messages, speed
+from benchmarks import fairness, held_out, load, multilingual, nlu_cv, nlu_quality, real_messages, speed, turn_breakdown
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 TARGETS = {
@@ -76,6 +76,7 @@ def main() -> None:
     bare, ours = speed.run()
     languages = multilingual.run(trained_model())
     under_load = load.run(trained_model())
+    turns = turn_breakdown.run(trained_model())
     fair = fairness.measure(trained_model())
     real = real_messages.measure(trained_model())
     right = sum(result.correct for result in languages)
@@ -184,6 +185,7 @@ def main() -> None:
         load.markdown(under_load, machine(), today),
         "",
         *side_by_side(bare, ours, under_load),
+        turn_breakdown.markdown(turns, machine(), today, turn_breakdown.load_figures(under_load, today)),
         *fairness.markdown(fair),
     ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
