@@ -15,7 +15,7 @@ import argparse
 import sys
 
 from send_guide.database.engine import make_engine
-from send_guide.database.schema import SchemaNotCurrent, downgrade, migrate, require_current_schema
+from send_guide.database.schema import current_for_command, downgrade, migrate
 from send_guide.services.directory import seed_if_empty
 
 
@@ -38,10 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         downgrade(engine, args.revision)
         print(f"The database is at migration {args.revision}.")
     else:
-        try:
-            require_current_schema(engine)
-        except SchemaNotCurrent as problem:
-            print(problem, file=sys.stderr)
+        if not current_for_command(engine):
             return 1
         print("The database is at the newest migration.")
     return 0

@@ -9,6 +9,7 @@ newer than its code without saying so.
 
 from __future__ import annotations
 
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -95,3 +96,14 @@ def require_current_schema(engine: Engine) -> None:
             f"The database ({engine.url.render_as_string(hide_password=True)}) is {found}; this code needs "
             f"migration {newest}. Run `{UPGRADE_COMMAND}` first (`make run` does it)."
         )
+
+
+def current_for_command(engine: Engine) -> bool:
+    """For a staff command: True when the database is at the newest migration; else False, with
+    the reason and the command to run on standard error."""
+    try:
+        require_current_schema(engine)
+    except SchemaNotCurrent as problem:
+        print(problem, file=sys.stderr)
+        return False
+    return True

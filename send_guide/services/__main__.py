@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from send_guide.database.engine import make_engine, session_factory
-from send_guide.database.schema import SchemaNotCurrent, require_current_schema
+from send_guide.database.schema import current_for_command
 from send_guide.services import directory
 from send_guide.services.presentation import as_text, provenance
 from send_guide.services.records import RecordErrors
@@ -44,10 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     engine = make_engine()
-    try:
-        require_current_schema(engine)
-    except SchemaNotCurrent as problem:
-        print(problem, file=sys.stderr)
+    if not current_for_command(engine):
         return 1
     if args.command == "export":
         if args.file == "-":

@@ -24,7 +24,7 @@ import sys
 
 from send_guide import conversations
 from send_guide.database.engine import as_utc, make_engine, session_factory
-from send_guide.database.schema import SchemaNotCurrent, require_current_schema
+from send_guide.database.schema import current_for_command
 from send_guide.languages.status import translation_statuses
 from send_guide.letters.downloads import forget_expired
 from send_guide.settings import conversations_database_url
@@ -69,10 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     engine = make_engine()
-    try:
-        require_current_schema(engine)
-    except SchemaNotCurrent as problem:
-        print(problem, file=sys.stderr)
+    if not current_for_command(engine):
         return 1
     now = dt.datetime.now(dt.timezone.utc)
     with session_factory(engine)() as session:
