@@ -15,7 +15,6 @@ from functools import lru_cache
 from send_guide.contact_direction import asks_to_be_contacted
 from send_guide.services.records import ServiceRecord
 from send_guide.services.search import services_named
-from send_guide.settings import services_seed_file
 
 ASKS_HOW_TO_REACH = re.compile(
     "|".join((
@@ -36,13 +35,12 @@ ASKS_HOW_TO_REACH = re.compile(
 
 @lru_cache(maxsize=1)
 def _directory() -> tuple[ServiceRecord, ...]:
-    """The services as reviewed in the directory's seed file (read once per process). The NLU
-    server has no database: a service that staff add by importing a new file is known here once
-    that file becomes data/services.csv; until then the classifier's answer stands."""
-    from send_guide.services.directory import parse_csv
+    """The services as reviewed in the directory's seed file (read once per process): a service
+    that staff add by importing a new file is known here once that file becomes data/services.csv;
+    until then the classifier's answer stands."""
+    from send_guide.services.directory import seed_records
 
-    with services_seed_file().open(encoding="utf-8", newline="") as stream:
-        return tuple(parse_csv(stream))
+    return tuple(seed_records())
 
 
 # A one-word name read with a slip ("send" for SENS) is too loose to override a classifier with.

@@ -140,6 +140,12 @@ def export_text(engine: Engine) -> str:
     return buffer.getvalue()
 
 
+def seed_records() -> list[ServiceRecord]:
+    """The services of the reviewed seed file (data/services.csv), as an empty directory is filled."""
+    with services_seed_file().open(encoding="utf-8", newline="") as stream:
+        return parse_csv(stream)
+
+
 def seed_if_empty(engine: Engine, seed: Path | None = None) -> bool:
     """Load the seed file (data/services.csv) into an empty directory. Returns True if it seeded.
     Part of the set-up step: a directory staff have already filled is left alone."""

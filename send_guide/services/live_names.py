@@ -9,7 +9,6 @@ If the database cannot be read, the seed file's names stand in (and the log says
 
 from __future__ import annotations
 
-import csv
 import logging
 import time
 from functools import lru_cache
@@ -19,8 +18,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from send_guide.database.engine import make_engine, session_factory
+from send_guide.services.directory import seed_records
 from send_guide.services.model import Service
-from send_guide.settings import services_seed_file
 
 logger = logging.getLogger(__name__)
 FRESH_FOR_SECONDS = 300.0
@@ -56,5 +55,4 @@ def _read_names() -> tuple[str, ...]:
     except SQLAlchemyError as problem:
         logger.warning("Could not read the service names from the database (%s); using the seed file's",
                        type(problem).__name__)
-        with services_seed_file().open(encoding="utf-8", newline="") as handle:
-            return tuple(sorted(row["name"] for row in csv.DictReader(handle) if row.get("name")))
+        return tuple(sorted(record.name for record in seed_records()))
