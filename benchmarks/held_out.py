@@ -28,8 +28,9 @@ class HeldOut:
 
 
 def run() -> HeldOut:
-    model = subprocess.run([str(BIN / "python"), "scripts/train_if_changed.py"], cwd=ROOT, check=True,
-                           capture_output=True, text=True).stdout.strip()
+    from benchmarks.run_all import trained_model
+
+    model = trained_model()
     with tempfile.TemporaryDirectory(prefix="send-guide-held-out-") as out:
         subprocess.run(
             [str(BIN / "rasa"), "test", "core", "--e2e", "--model", model, "--stories", STORIES,

@@ -57,12 +57,9 @@ def run(model: str) -> list[LanguageAccuracy]:
 
 
 if __name__ == "__main__":
-    import subprocess
-    import sys
+    from benchmarks.run_all import trained_model
 
-    trained = subprocess.run([sys.executable, "scripts/train_if_changed.py"], cwd=ROOT, check=True,
-                             capture_output=True, text=True).stdout.strip()
-    for result in run(trained):
+    for result in run(trained_model()):
         print(f"{result.language}: {result.correct}/{result.total}, median parse {median_parse_ms(result):.0f} ms")
         for miss in result.misses:
             print("   ", *miss)

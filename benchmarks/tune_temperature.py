@@ -16,7 +16,6 @@ no training of its own.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import tarfile
 import tempfile
@@ -83,10 +82,10 @@ def choose(results: list[Outcome]) -> Outcome:
 
 
 def main() -> int:
+    from benchmarks.run_all import trained_model
     from send_guide.languages.embeddings import embed
 
-    model = subprocess.run([sys.executable, "scripts/train_if_changed.py"], cwd=ROOT, check=True,
-                           capture_output=True, text=True).stdout.strip()
+    model = trained_model()
     questions = [(question, as_list(intents)) for per_language in read_yaml(TUNING).values()
                  for question, intents in per_language.items()]
     with tempfile.TemporaryDirectory(prefix="send-guide-tune-") as tmp:
