@@ -71,7 +71,6 @@
   var PHONE = /(\+44\s?\d{2,4}|\(?0\d{2,4}\)?)[\s-]?\d{3,4}[\s-]?\d{3,4}|\b(?:999|111|{contact_samaritans})\b/g;
   var URL = /\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/g;
   var REFERENCE = /\bCB-[A-Z2-9]{6}\b/g;  // a call-back case reference (send_guide/triage/cases.py)
-  var NO_TRANSLATE = { translate: "no", "class": "notranslate" };
 
   // --- state kept for this browser tab, so a reload resumes the conversation ---------------
   var store = {
@@ -106,6 +105,13 @@
     Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
     if (text !== undefined) node.textContent = text;
     return node;
+  }
+
+  // Phone numbers, references, names and what the family typed: page translators leave them as they are.
+  function untranslated(attributes) {
+    var marked = Object.assign({}, attributes, { translate: "no" });
+    marked["class"] = ((attributes || {})["class"] ? attributes["class"] + " " : "") + "notranslate";
+    return marked;
   }
 
   var root = el("div", { "class": "sg-root" });
@@ -182,10 +188,10 @@
       if (piece.kind === "url") {
         node = el("a", { href: piece.text, target: "_blank", rel: "noopener noreferrer" }, piece.text);
       } else if (piece.kind === "tel") {
-        node = el("a", { href: "tel:" + piece.text.replace(/[^\d+]/g, ""), translate: "no",
-          "class": "sg-tel notranslate" }, piece.text);
+        node = el("a", untranslated({ href: "tel:" + piece.text.replace(/[^\d+]/g, ""), "class": "sg-tel" }),
+          piece.text);
       } else {
-        node = el("span", { translate: "no", "class": "sg-ref notranslate" }, piece.text);
+        node = el("span", untranslated({ "class": "sg-ref" }), piece.text);
       }
       parent.appendChild(node);
       at = piece.end;
@@ -204,7 +210,7 @@
 
   function serviceCard(service) {
     var card = el("div", { "class": "sg-card" });
-    card.appendChild(el("h3", { "class": "sg-card-name notranslate", translate: "no" }, service.name || ""));
+    card.appendChild(el("h3", untranslated({ "class": "sg-card-name" }), service.name || ""));
     if (service.description) card.appendChild(el("p", {}, service.description));
     if (service.phone) {
       var phone = el("p");
@@ -221,7 +227,7 @@
     var address = [service.address, service.postcode].filter(Boolean).join(", ");
     if (address) {
       var place = el("p", {}, t("address"));
-      place.appendChild(el("span", NO_TRANSLATE, address));
+      place.appendChild(el("span", untranslated(), address));
       card.appendChild(place);
     }
     // Where the details come from, how old that page is, and whether staff have checked them.
@@ -300,11 +306,7 @@
     if (entry.lang) attributes.lang = entry.lang;
     // What the family typed is theirs: a page translator leaves it as it is. (A button's words
     // shown as "you said" are the assistant's, and may be translated.)
-    if (entry.from === "user" && !entry.chosen) {
-      attributes.translate = "no";
-      attributes["class"] += " notranslate";
-    }
-    var body = el("div", attributes);
+    var body = el("div", entry.from === "user" && !entry.chosen ? untranslated(attributes) : attributes);
     if (entry.text) paragraphs(body, entry.text);
     if (entry.machineTranslated) body.appendChild(el("p", { "class": "sg-mt-label", lang: ui.code }, t("machineTranslated")));
     if (entry.custom && entry.custom.type === "letter") body.appendChild(letterCard(entry.custom));
