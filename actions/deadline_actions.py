@@ -11,7 +11,7 @@ from actions.glossary_actions import ActionExplainTerm
 from actions.safe_action import SafeAction
 from actions.situation_actions import ActionAnswerSituation
 from actions.topic_actions import ActionAcknowledgeRole, ActionShowMenu, ActionTellMeMore
-from actions.tracker_helpers import first_entity, intent_button
+from actions.tracker_helpers import first_entity, intent_button, send_timeline_card
 from send_guide import intents
 from send_guide.deadlines import dialogue
 from send_guide.deadlines.dialogue import DeadlineState
@@ -19,6 +19,7 @@ from send_guide.deadlines.timeline import Event
 from send_guide.letters.choose import LETTER_OFFER, letter_after_answer
 from send_guide.situation.topic_question import topic_for_dates_of
 from send_guide.time import today_in_england
+from send_guide.timeline_card import card_for
 
 FORM = "deadline_form"
 SLOTS = {  # DeadlineState field -> slot
@@ -135,8 +136,9 @@ class DeadlineAnswer(SafeAction):
                 buttons.append(intent_button(topic.title, topic.intent))
             if (kind := letter_after_answer(state, today_in_england())) is not None:
                 buttons.insert(0, intent_button(LETTER_OFFER, intents.LETTER, letter_kind=kind))
-            asked = tracker.latest_message.get("text") or ""
-            dispatcher.utter_message(text=dialogue.answer(state, today_in_england(), asked), buttons=buttons)
+            asked, today = tracker.latest_message.get("text") or "", today_in_england()
+            dispatcher.utter_message(text=dialogue.answer(state, today, asked), buttons=buttons)
+            send_timeline_card(dispatcher, card_for(dialogue.timeline_of(state, today), today))
         elif outcome == "moved_on":
             answer = intents.answer_after_leaving_form(latest_intent(tracker) or "", domain.get("responses", {}))
             if answer in ACTIONS:
@@ -155,8 +157,10 @@ class DeadlineTimeline(SafeAction):
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         state = state_from(tracker)
         if state.event and state.date:
-            dispatcher.utter_message(text=dialogue.full_timeline(state, today_in_england()),
+            today = today_in_england()
+            dispatcher.utter_message(text=dialogue.full_timeline(state, today),
                                      buttons=[intent_button(dialogue.IF_COUNCIL_LATE, intents.DEADLINE_LATE)])
+            send_timeline_card(dispatcher, card_for(dialogue.timeline_of(state, today), today))
         else:
             dispatcher.utter_message(response="utter_deadline_no_dates",
                                      buttons=[intent_button(dialogue.WORK_OUT_DATES, intents.DEADLINE)])

@@ -9,7 +9,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.safe_action import SafeAction
-from actions.tracker_helpers import first_entity, intent_button, intent_ranking
+from actions.tracker_helpers import (
+    first_entity,
+    intent_button,
+    intent_ranking,
+    send_timeline_card,
+    talk_to_person_button,
+)
 from send_guide import intents
 from send_guide.situation import read, reply, wants_whole_reply
 from send_guide.situation.reading import is_question
@@ -25,6 +31,7 @@ MIN_TOPIC_CONFIDENCE = 0.3
 def send(dispatcher: CollectingDispatcher, answer: Reply) -> List[EventType]:
     buttons = [intent_button(b.title, b.intent, **b.entities) for b in answer.buttons]
     dispatcher.utter_message(text=answer.text, buttons=buttons)
+    send_timeline_card(dispatcher, answer.card)
     if answer.deadline_event and answer.deadline_date:
         return [SlotSet("deadline_event", answer.deadline_event), SlotSet("deadline_date", answer.deadline_date),
                 SlotSet("deadline_detail", None), SlotSet("deadline_asked", None)]
@@ -35,7 +42,7 @@ def send_more(dispatcher: CollectingDispatcher, situation: str) -> bool:
     """A situation's "Tell me more", with a way to a person; False when there is no such situation."""
     text = more(situation)
     if text is not None:
-        dispatcher.utter_message(text=text, buttons=[intent_button("Talk to a person", "talk_to_person")])
+        dispatcher.utter_message(text=text, buttons=[talk_to_person_button()])
     return text is not None
 
 

@@ -9,13 +9,11 @@ from actions.feedback_actions import store
 from actions.safe_action import SafeAction
 from actions.service_actions import named_services, utter_services
 from actions.situation_actions import send_more
-from actions.tracker_helpers import first_entity, intent_button, intent_ranking, user_intents
+from actions.tracker_helpers import first_entity, intent_button, intent_ranking, talk_to_person_button, user_intents
 from send_guide import intents
 from send_guide.situation import is_long_story
 from send_guide.topics import BACK_TO_ALL_TOPICS, SHOW_ALL_TOPICS, catalogue
 from send_guide.triage import feedback
-
-SENDIAS_BUTTON_TITLE = "Talk to a person"
 
 
 class ActionShowMenu(SafeAction):
@@ -37,7 +35,7 @@ class ActionShowMenu(SafeAction):
         buttons = [
             intent_button(title, intents.SHOW_MENU, menu_group=key) for key, title in topics.groups.items()
         ]
-        buttons.append(intent_button(SENDIAS_BUTTON_TITLE, "talk_to_person"))
+        buttons.append(talk_to_person_button())
         dispatcher.utter_message(response="utter_menu", buttons=buttons)
         return []
 
@@ -60,7 +58,7 @@ class ActionSuggestTopics(SafeAction):
         suggestions = catalogue().suggestions(intent_ranking(tracker))
         buttons = [intent_button(t.title, t.intent) for t in suggestions]
         buttons.append(intent_button(SHOW_ALL_TOPICS, intents.SHOW_MENU))
-        buttons.append(intent_button(SENDIAS_BUTTON_TITLE, "talk_to_person"))
+        buttons.append(talk_to_person_button())
         text = tracker.latest_message.get("text") or ""
         if is_long_story(text):  # a story: a next step and a contact, not only "did you mean?"
             response = "utter_story_not_placed"

@@ -4,8 +4,10 @@ from typing import Any, Iterable, List
 
 from rasa_sdk import Tracker
 
+from send_guide import intents, topics
 from send_guide.languages.identify import ENGLISH
 from send_guide.languages.turn import KEEP_IN_ENGLISH, PREWRITTEN
+from send_guide.timeline_card import TimelineCard
 
 
 def entity_values(tracker: Tracker, entity: str) -> List[str]:
@@ -54,6 +56,19 @@ def intent_button(title: str, intent: str, **entities: str) -> dict:
         pairs = ",".join(f'"{key}":"{value}"' for key, value in entities.items())
         return {"title": title, "payload": f"/{intent}{{{pairs}}}"}
     return {"title": title, "payload": f"/{intent}"}
+
+
+def send_timeline_card(dispatcher: Any, card: TimelineCard | None) -> None:
+    """The timeline card as a custom message, after the answer it pictures. Wrapped in "data":
+    Rasa's socket.io channel emits the json_message's keys as emit() arguments. Its text goes
+    to clients that show only text (channels/language_output.py)."""
+    if card is not None:
+        dispatcher.utter_message(json_message={"data": card.payload(
+            lambda offer: intent_button(offer.title, offer.intent, **offer.entities))})
+
+
+def talk_to_person_button() -> dict:
+    return intent_button(topics.TALK_TO_PERSON, intents.TALK_TO_PERSON)
 
 
 def message_language(tracker: Tracker) -> str | None:

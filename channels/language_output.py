@@ -4,6 +4,7 @@
 language picked in the widget wins), records it in the message metadata for the NLU pipeline,
 and, for a language other than English, routes the replies through a LanguageTurn: pre-written
 notice first, then the answer translated or in English. Every reply carries `lang` and `dir`.
+Over REST, a timeline card comes with its steps as text (send_guide/timeline_card.py).
 A turn that ends with no reply at all (part of the assistant failed, e.g. the action server is
 down) gets an apology with the SENDIAS phone number, so nobody is left waiting in silence.
 """
@@ -20,6 +21,7 @@ from rasa.core.channels.socketio import SocketIOOutput
 from send_guide.fallback import something_went_wrong
 from send_guide.languages.identify import IDENTIFIED_KEY, identify, picked_language
 from send_guide.languages.turn import LanguageTurn, needs_language_turn, tags_without_turn
+from send_guide.timeline_card import text_of_card
 from send_guide.translation.backends import Translator
 from send_guide.work_lanes import Lanes
 
@@ -72,6 +74,12 @@ class LanguageOutputChannel(OutputChannel):
         if self._tagging is not None:
             self._tagging.tags = tags
         collected = self._inner.messages if isinstance(self._inner, CollectingOutputChannel) else None
+        card_text = text_of_card(message.get("custom"))
+        if collected is not None and card_text is not None:
+            # One REST item with both: a client that shows only text reads the steps, and the widget
+            # (if it fell back to REST) draws the card in place of the text, as it does over socket.io.
+            collected.append({"recipient_id": recipient_id, "text": card_text, "custom": message["custom"], **tags})
+            return
         before = len(collected) if collected is not None else 0
         await self._inner.send_response(recipient_id, message)
         if collected is not None:

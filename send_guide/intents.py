@@ -30,6 +30,7 @@ TELL_ME_MORE = "tell_me_more"
 INFORM_ROLE = "inform_role"
 EMPTY_MESSAGE = "empty_message"
 UNREADABLE_MESSAGE = "unreadable_message"
+TALK_TO_PERSON = "talk_to_person"  # a topic: how to reach Luton SENDIAS
 
 # When a question arrives in the middle of the deadline form, it is answered by the action the rules
 # give it (data/rules.yml), named here so the form's ending can hand over to it in the same turn.

@@ -17,6 +17,7 @@ from send_guide.content_files import load_content
 ROLES = ("parent", "young_person", "professional")
 SHOW_ALL_TOPICS = "Show all topics"  # the button back to the menu
 BACK_TO_ALL_TOPICS = "Back to all topics"
+TALK_TO_PERSON = "Talk to a person"  # the words on every button that asks for Luton SENDIAS
 
 
 @dataclass(frozen=True)

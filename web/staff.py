@@ -37,11 +37,13 @@ from send_guide.letters.kinds import all_kinds
 from send_guide.situation.explain import reading_lines
 from send_guide.situation.summary import describe
 from send_guide.time import today_in_england
+from send_guide.timeline_card import TODAY_MARK, card_for_events
 from send_guide.triage import audit, feedback, sessions
 from send_guide.triage.callback import read_contact
 from send_guide.triage.cases import (
     OPEN_STATUSES,
     CallBackRequest,
+    case_dates,
     export_csv,
     open_case,
     queue,
@@ -111,7 +113,7 @@ View = Callable[..., "response.HTTPResponse | AfterCommit"]
 def add_routes(app: Sanic) -> None:
     app.ctx.throttle = LoginThrottle()
     app.ctx.templates.filters.update(when=_when, waited=_waited, urgency=_urgency)
-    app.ctx.templates.globals.update(max_name=MAX_NAME_LENGTH, max_password=MAX_PASSWORD_LENGTH)
+    app.ctx.templates.globals.update(max_name=MAX_NAME_LENGTH, max_password=MAX_PASSWORD_LENGTH, today_mark=TODAY_MARK)
     app.add_route(_login_form, LOGIN, methods=["GET"])
     app.add_route(_login, LOGIN, methods=["POST"])
     app.add_route(staff_only(_queue_page), "/staff", methods=["GET"])
@@ -261,8 +263,10 @@ def _case_page(ctx: StaffContext, reference: str) -> response.HTTPResponse | Aft
     settings = ctx.request.app.ctx.settings
     # Everything from the database now (the case's columns and history are loaded with it and stay
     # readable after the transaction); the conversation from Rasa after it.
+    today = today_in_england()
     values = dict(case=case, statuses=STATUSES, letters=letters_on_case(ctx.db, case.id), letter_kinds=all_kinds(),
-                  situation=describe(situation_of(case), today_in_england()),
+                  situation=describe(situation_of(case), today),
+                  timeline=card_for_events(case_dates(case).items(), today),
                   dates=[line for line in case.key_dates.splitlines() if line],
                   topics=[line for line in case.topics.splitlines() if line], **ctx.page_values())
     conversation_id = case.conversation_id

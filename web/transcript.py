@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 import requests
 
+from send_guide.timeline_card import text_of_card
 from send_guide.triage.callback import FORM_SIGNAL
 
 FAMILY, ASSISTANT = "Family", "Assistant"
@@ -70,7 +71,10 @@ def _bot_text(event: dict[str, Any]) -> str:
     if buttons:
         parts.append("[buttons: " + " | ".join(filter(None, buttons)) + "]")
     custom = data.get("custom")
-    if custom and not _widget_signal(custom):
+    card_text = text_of_card(custom)
+    if card_text is not None:
+        parts.append("[timeline card]\n" + card_text)
+    elif custom and not _widget_signal(custom):
         parts.append("[service details shown as cards]")
     return "\n".join(part for part in parts if part)
 

@@ -178,3 +178,35 @@ RULES: dict[str, Rule] = {rule.key: rule for rule in (
           "After a new assessment, the council must send the final EHC plan by {date}.",
           "SEND Regulations 2014, regulation 27", Certainty.CHECKED, REG_10_4, NO_ROLL_FORWARD),
 )}
+
+
+# Each rule as a step on the timeline card (send_guide/timeline_card.py): a few words, not the duty.
+STEP_NAMES: dict[str, str] = {
+    "decide_to_assess": "The council decides whether to assess",
+    "advice_given": "The professional sends their advice",
+    "no_plan_notice": "If there will be no plan, the council tells you",
+    "draft_plan_comments": "Your comments on the draft plan",
+    "final_plan": "The final EHC plan",
+    "annual_review": "The annual review of the plan",
+    "review_meeting_notice": "Invitations and advice for the review meeting",
+    "review_report": "The review report from the school or college",
+    "review_decision": "The council decides after the review",
+    "amendment_comments": "Your comments on the proposed changes",
+    "amended_plan": "The final changed plan",
+    "phase_transfer": "The plan names the new school or setting",
+    "phase_transfer_post16": "The plan names the new college or setting",
+    "post16_transfer": "The plan names the new post-16 setting",
+    "contact_mediation_adviser": "Contact the mediation adviser, if you want to appeal",
+    "certificate_after_declining": "You get the mediation certificate",
+    "mediation_held": "The mediation meeting",
+    "certificate_after_mediation": "You get the mediation certificate",
+    "appeal": "The last day to appeal to the SEND Tribunal",
+    "order_school_name": "The council names the school the tribunal ordered",
+    "order_amend": "The council changes the plan as the tribunal ordered",
+    "order_draft_plan": "The draft EHC plan after the tribunal's order",
+    "order_final_plan": "The final EHC plan after the tribunal's order",
+    "order_assess_notice": "The council says it will assess",
+    "order_no_plan_notice": "If there will be no plan, the council tells you",
+    "transfer_between_councils": "The plan passes to the new council",
+    "reassessment_plan": "The final EHC plan after the new assessment",
+}

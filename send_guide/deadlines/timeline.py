@@ -61,6 +61,8 @@ class OrderKind(Enum):
 # (from Reception to secondary school is about 7 years); any other date more than 3 years
 # ahead is a typing slip, and far enough ahead the calendar itself runs out.
 YEARS_AHEAD = 3
+# The EHC timescales reference, row 4: the draft plan itself has no date in law.
+DRAFT_PLAN_TIMING = "In practice it often comes in weeks 14 to 16."
 YEARS_AHEAD_FOR = {Event.PHASE_TRANSFER: 7}
 
 
@@ -240,7 +242,7 @@ def _timeline(event: Event, on: Date, transfer: TransferKind, order: OrderKind, 
             found = [_deadline("decide_to_assess", weeks(on, 6), on),
                      _deadline("no_plan_notice", weeks(on, 16), on),
                      _deadline("final_plan", weeks(on, 20), on)]
-            notes = ("There is no fixed date for the draft plan. In practice it often comes in weeks 14 to 16.",)
+            notes = ("There is no fixed date for the draft plan. " + DRAFT_PLAN_TIMING,)
         case Event.ADVICE_REQUESTED:
             found = [_deadline("advice_given", weeks(on, 6), on)]
         case Event.DRAFT_PLAN:

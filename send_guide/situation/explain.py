@@ -54,4 +54,7 @@ def explain(text: str, today: dt.date) -> str:
         lines.append("Reply:")
         lines.append(answer.text)
         lines.append("Buttons: " + " | ".join(button.title for button in answer.buttons))
+        if answer.card is not None:
+            lines.append("Timeline card:")
+            lines.append(answer.card.text())
     return "\n".join(lines)

@@ -21,6 +21,8 @@ from send_guide.letters.choose import LETTER_OFFER, kind_for_text, letter_after_
 from send_guide.situation.catalogue import Point, Stage, catalogue
 from send_guide.situation.reading import DatedEvent, Reading
 from send_guide.sources import source_line
+from send_guide.timeline_card import TimelineCard, card_for_events
+from send_guide.topics import TALK_TO_PERSON as TALK_TO_PERSON_WORDS
 from send_guide.topics import catalogue as topic_catalogue
 
 Date = dt.date
@@ -33,7 +35,7 @@ SORRY = "I am sorry this is so hard. You do not have to do this alone."
 # An answer's line with its general time limit ("- Time limit: 2 months from ..."): left out when the
 # message gave the date and the reply works the exact dates out (docs/CONTENT_STYLE.md).
 TIME_LIMIT_LINE = "- Time limit:"
-TALK_TO_PERSON = ("Talk to a person", "talk_to_person")
+TALK_TO_PERSON = (TALK_TO_PERSON_WORDS, intents.TALK_TO_PERSON)
 CAVEAT_INDENT = "  "  # the small print under a worked-out date
 
 
@@ -50,6 +52,7 @@ class Reply:
     buttons: tuple[Button, ...]
     deadline_event: str | None = None  # the event and date the dates were worked out from,
     deadline_date: str | None = None  # kept so "Show all the dates" can follow
+    card: TimelineCard | None = None  # every exact date of the message on one timeline
 
 
 def _dates_lines(stage: Stage, given: DatedEvent, today: Date) -> tuple[list[str], list[str], list[Deadline]]:
@@ -245,6 +248,8 @@ def reply(reading: Reading, today: Date) -> Reply | None:
         buttons=_buttons(stage, reading, dated, _letter(stage, reading, dated_deadlines, today)),
         deadline_event=stage.event.value if dated and stage.event else None,
         deadline_date=given.date.isoformat() if dated and given and given.date else None,
+        card=card_for_events(((d.event, d.date) for d in reading.dates
+                              if d.event is not None and d.date is not None and not d.approximate), today),
     )
 
 

@@ -62,6 +62,8 @@
     notChecked: "The text of this chat in your language is a translation. A fluent speaker has not checked it yet.",
     downloadWord: "Download the letter (Word)", downloadPdf: "Download the letter (PDF)",
     linksOneHour: "These links work for 1 hour.",
+    timelineTitle: "Your EHC timeline", stepDone: "Done", stepDue: "Coming up", stepLate: "Late",
+    stepUnknown: "Not known", today: "Today", law: "Law: ", whatCanIDo: "What can I do about this?",
     late: "Sorry, the answer is taking too long. You can send your message again, " +
       "or phone Luton SENDIAS on {contact_sendias}."
   };
@@ -253,6 +255,90 @@
     return card;
   }
 
+  // The EHC timeline card (send_guide/timeline_card.py): the steps as a list, a marker where today
+  // falls, each step's state in words and by its mark (from the assistant) and the mark's shape as
+  // well as its colour. The widget's
+  // own words (title, states, "Today") are in the chat's language and direction; the step names,
+  // dates and laws come from the assistant in the message's language (English), marked as such.
+  var STEP_STATES = { done: "stepDone", due: "stepDue", late: "stepLate", unknown: "stepUnknown" };
+  var cardCount = 0;
+
+  function isTimeline(custom) {
+    return !!custom && custom.type === "timeline" && Array.isArray(custom.steps);
+  }
+
+  function timelineCard(card, entry) {
+    var words = { lang: entry.lang || "en", dir: entry.dir || "auto" };  // what the assistant wrote
+    var box = el("div", { "class": "sg-card sg-timeline", lang: ui.code, dir: ui.dir });
+    var titleId = "sg-timeline-" + (++cardCount);
+    box.appendChild(el("h3", { id: titleId, "class": "sg-card-name" }, t("timelineTitle")));
+    var list = el("ol", { "class": "sg-steps", "aria-labelledby": titleId });
+    var steps = card.steps.filter(function (step) { return step && typeof step.name === "string"; });
+    var todayAt = Math.max(0, Math.min(Number(card.today_at) || 0, steps.length));
+    steps.forEach(function (step, index) {
+      if (index === todayAt) list.appendChild(todayMarker(card, words));
+      list.appendChild(stepItem(step, words));
+    });
+    if (todayAt === steps.length) list.appendChild(todayMarker(card, words));
+    box.appendChild(list);
+    if (typeof card.source === "string") box.appendChild(el("p", Object.assign({ "class": "sg-card-provenance" }, words), card.source));
+    return box;
+  }
+
+  function todayMarker(card, words) {
+    var item = el("li", { "class": "sg-step sg-today", "aria-current": "date" });
+    item.appendChild(el("span", { "class": "sg-step-mark", "aria-hidden": "true" }, String(card.today_mark || "")));
+    var line = el("p", { "class": "sg-step-head" });
+    line.appendChild(el("strong", {}, t("today") + ": "));
+    line.appendChild(el("span", words, String(card.today_words || "")));
+    item.appendChild(line);
+    return item;
+  }
+
+  function stepItem(step, words) {
+    var state = STEP_STATES[step.state] ? step.state : "unknown";
+    var item = el("li", { "class": "sg-step sg-step-" + state });
+    item.appendChild(el("span", { "class": "sg-step-mark", "aria-hidden": "true" }, String(step.mark || "")));
+    var body = el("div", { "class": "sg-step-body" });
+    var head = el("p", { "class": "sg-step-head" });
+    head.appendChild(el("strong", { "class": "sg-step-state" }, t(STEP_STATES[state]) + ": "));
+    head.appendChild(el("span", words, step.name));
+    body.appendChild(head);
+    body.appendChild(el("p", Object.assign({ "class": "sg-step-date" }, words), String(step.date_words || "")));
+    if (step.note) body.appendChild(el("p", Object.assign({ "class": "sg-step-note" }, words), String(step.note)));
+    if (step.source) {
+      var law = el("p", { "class": "sg-step-law" }, t("law"));
+      law.appendChild(el("span", words, String(step.source)));
+      body.appendChild(law);
+    }
+    var offers = Array.isArray(step.offers) ? step.offers.filter(function (offer) {
+      return offer && typeof offer.title === "string" && typeof offer.payload === "string";
+    }) : [];
+    if (state === "late" && offers.length) body.appendChild(stepOffers(offers));
+    item.appendChild(body);
+    return item;
+  }
+
+  // A late step: one button opens what can be done (the matching letter, a person to talk to).
+  function stepOffers(offers) {
+    var wrap = el("div", { "class": "sg-step-offers" });
+    var id = "sg-step-offers-" + (++cardCount);
+    var toggle = el("button", { type: "button", "class": "sg-step-toggle", "aria-expanded": "false",
+      "aria-controls": id }, t("whatCanIDo"));
+    var group = el("div", { id: id, "class": "sg-buttons", role: "group", "aria-label": t("whatCanIDo"), hidden: "" });
+    offers.forEach(function (offer) {
+      group.appendChild(choiceButton(offer.title, { dir: "auto" }, function () { sendMessage(offer.payload, offer.title); }));
+    });
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") === "true";
+      toggle.setAttribute("aria-expanded", open ? "false" : "true");
+      if (open) group.setAttribute("hidden", ""); else group.removeAttribute("hidden");
+    });
+    wrap.appendChild(toggle);
+    wrap.appendChild(group);
+    return wrap;
+  }
+
   // Buttons answer the newest turn only. When the person sends a message (typed or a button), the
   // choices shown before it are switched off: disabled, and a click on one does nothing even if
   // something turns it back on. If no answer comes in time, the last ones come back (replyIsLate).
@@ -307,7 +393,9 @@
     // What the family typed is theirs: a page translator leaves it as it is. (A button's words
     // shown as "you said" are the assistant's, and may be translated.)
     var body = el("div", entry.from === "user" && !entry.chosen ? untranslated(attributes) : attributes);
-    if (entry.text) paragraphs(body, entry.text);
+    // A timeline card stands for its text (the same steps, for clients that show only text).
+    if (isTimeline(entry.custom)) body.appendChild(timelineCard(entry.custom, entry));
+    else if (entry.text) paragraphs(body, entry.text);
     if (entry.machineTranslated) body.appendChild(el("p", { "class": "sg-mt-label", lang: ui.code }, t("machineTranslated")));
     if (entry.custom && entry.custom.type === "letter") body.appendChild(letterCard(entry.custom));
     if (entry.custom && entry.custom.type === "service_cards" && Array.isArray(entry.custom.services)) {
