@@ -16,7 +16,7 @@ from components.stateless import StatelessComponent
 from send_guide import intents
 from send_guide.contact_direction import asks_to_be_contacted
 
-TALK_TO_PERSON = "talk_to_person"
+TALK_TO_PERSON = intents.TALK_TO_PERSON
 REQUEST_CALLBACK = intents.CALLBACK
 
 

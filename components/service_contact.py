@@ -22,7 +22,7 @@ from send_guide.services.contact_question import asks_for_a_named_service
 FIND_SERVICE = "find_service"
 KEPT_INTENTS = GUARDED_INTENTS | {
     intents.CORRECT_DEADLINE, intents.INFORM_DEADLINE_EVENT,  # the deadline form's own
-    intents.CALLBACK, "talk_to_person", "find_senat_officer", "mediation",  # answers that are the contact
+    intents.CALLBACK, intents.TALK_TO_PERSON, "find_senat_officer", "mediation",  # answers that are the contact
 }
 
 
