@@ -161,8 +161,10 @@ class TimelineCard:
 
     @property
     def today_at(self) -> int:
-        """How many steps come before today's marker: those whose day is before today."""
-        return sum(1 for step in self.steps if step.when < self.today)
+        """How many steps come before today's marker: those whose day is before today, and what
+        happened today."""
+        return sum(1 for step in self.steps
+                   if step.when < self.today or (step.when == self.today and step.state is StepState.DONE))
 
     @property
     def today_words(self) -> str:
@@ -240,7 +242,12 @@ def _card(timelines: list[tuple[Event, Date, Timeline]], today: Date) -> Timelin
             steps.setdefault(f"undated:{event.value}", CardStep(
                 f"undated:{event.value}", undated.name, None, undated.source, StepState.UNKNOWN, undated.note,
                 sort_date=add_weeks(day, undated.weeks_after)))
-    return TimelineCard(today, tuple(sorted(steps.values(), key=lambda step: step.when)))
+    return TimelineCard(today, tuple(sorted(steps.values(), key=_in_order)))
+
+
+def _in_order(step: CardStep) -> tuple[Date, bool]:
+    """By day; on one day, what happened comes first."""
+    return step.when, step.state is not StepState.DONE
 
 
 def _event_step(event: Event, day: Date, today: Date) -> CardStep:

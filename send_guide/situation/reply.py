@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from send_guide import intents
 from send_guide.contacts import fill_contacts
 from send_guide.deadlines.dialogue import NOT_LEGAL_ADVICE, SHOW_ALL_DATES, asks_if_missed, how_far, missed_or_not
-from send_guide.deadlines.timeline import Deadline, DeadlineError, deadlines_for, in_words
+from send_guide.deadlines.timeline import Deadline, DeadlineError, Event, deadlines_for, in_words
 from send_guide.glossary import GlossaryEntry
 from send_guide.letters.choose import LETTER_OFFER, kind_for_text, letter_after_deadline
 from send_guide.situation.catalogue import Point, Stage, catalogue
@@ -248,9 +248,18 @@ def reply(reading: Reading, today: Date) -> Reply | None:
         buttons=_buttons(stage, reading, dated, _letter(stage, reading, dated_deadlines, today)),
         deadline_event=stage.event.value if dated and stage.event else None,
         deadline_date=given.date.isoformat() if dated and given and given.date else None,
-        card=card_for_events(((d.event, d.date) for d in reading.dates
-                              if d.event is not None and d.date is not None and not d.approximate), today),
+        card=card_for_events(_card_dates(stage, reading, given), today),
     )
+
+
+def _card_dates(stage: Stage, reading: Reading, given: DatedEvent | None) -> list[tuple[Event, Date]]:
+    """The exact dates for the timeline card: the stage's own date as the event the reply counted it
+    from ("got the final plan today" is the day of the decision to appeal), then every other one."""
+    dates = [(d.event, d.date) for d in reading.dates
+             if d is not given and d.event is not None and d.date is not None and not d.approximate]
+    if given is not None and given.date is not None and stage.event is not None and not given.approximate:
+        dates.insert(0, (stage.event, given.date))
+    return dates
 
 
 def more(key: str) -> str | None:

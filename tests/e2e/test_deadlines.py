@@ -4,6 +4,9 @@ import datetime as dt
 
 import pytest
 
+from send_guide.deadlines import Event, deadlines_for, in_words
+from send_guide.time import today_in_england
+from send_guide.timeline_card import card_for
 from tests.e2e.test_conversation import answered_with, texts
 
 
@@ -36,9 +39,27 @@ def test_missing_pieces_are_asked_then_answered_with_timeline_and_late_help(chat
     assert "draft plan sent to you" in said(chat('/inform_deadline_event{"deadline_event":"draft-plan"}'))
     reply = chat("18/12/2025")
     assert "until Thursday 1 January 2026" in said(reply)
-    assert [b["payload"] for b in reply[-1]["buttons"]] == ["/deadline_timeline", "/deadline_late"]
+    [with_buttons] = [message for message in reply if message.get("buttons")]
+    assert [b["payload"] for b in with_buttons["buttons"]] == ["/deadline_timeline", "/deadline_late"]
     assert "All the dates from Thursday 18 December 2025" in said(chat("/deadline_timeline"))
     assert answered_with(chat("what if the council is late"), "utter_deadline_late")
+
+
+def test_a_text_only_client_gets_the_timeline_card_as_its_steps_in_text(chat) -> None:
+    """Over REST the card comes as one message with both: the steps as text (what a client that
+    shows only text reads) and the card the widget draws. Its dates are the deadline engine's."""
+    reply = chat("we asked for an assessment on 2 September 2024, when should we hear?")
+    [card] = [message for message in reply if message.get("custom")]
+    today = today_in_england()
+    expected = card_for(deadlines_for(Event.REQUEST, dt.date(2024, 9, 2), today=today), today)
+    assert card["text"] == expected.text()
+    assert "- Done: The council got the request for an assessment, Monday 2 September 2024." in card["text"]
+    assert "- Late: The final EHC plan, Monday 20 January 2025." in card["text"]
+    assert f"- Today: {in_words(today)}." in card["text"]
+    steps = card["custom"]["data"]["steps"]
+    assert [(step["key"], step["date"]) for step in steps if step["date"]] == [
+        (step.key, step.date.isoformat()) for step in expected.steps if step.date]
+    assert reply.index(card) == len(reply) - 1  # after the answer it pictures
 
 
 def test_a_date_can_be_corrected(chat) -> None:

@@ -110,6 +110,12 @@ def test_a_meeting_still_to_come_is_due_not_done_and_today_can_come_first() -> N
     assert card.today_at == 0 and "- Today:" in card.text().splitlines()[1]
 
 
+def test_what_happened_today_comes_before_the_today_marker() -> None:
+    card = card_for(deadlines_for(Event.DECISION, TODAY, today=TODAY), TODAY)
+    assert card.steps[0].key == "event:decision" and card.steps[0].state is StepState.DONE
+    assert card.today_at == 1 and card.text().splitlines()[2] == "- Today: Friday 4 December 2026."
+
+
 def test_a_later_event_shows_the_earlier_council_step_happened() -> None:
     card = card_for_events([(Event.REQUEST, D(2025, 1, 6)), (Event.DRAFT_PLAN, D(2025, 5, 1))], TODAY)
     assert card is not None
