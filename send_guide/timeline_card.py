@@ -273,6 +273,16 @@ def _deadline_step(deadline: Deadline, known: set[tuple[Event, Date]], today: Da
                     f"{passed} If it has not happened yet, it is late.", _offers(key))
 
 
+def settled_by_later_events(deadline: Deadline, known: Iterable[tuple[Event, Date]]) -> bool:
+    """The family gave a later event that shows this deadline happened (a draft plan: the council
+    decided to assess) or no longer applies (a draft plan: there will be a plan). Urgency and the
+    case's deadline list leave it out, as the card shows it done or leaves it out."""
+    given = set(known)
+    key = deadline.rule.key
+    return _given_after(DONE_BY.get(key, frozenset()), deadline, given) or \
+        _given_after(LEFT_OUT_AFTER.get(key, frozenset()), deadline, given)
+
+
 def _given_after(events: frozenset[Event], deadline: Deadline, known: set[tuple[Event, Date]]) -> bool:
     """The family gave one of `events` on or after the day that started `deadline`."""
     return any(event in events and day >= deadline.trigger for event, day in known)

@@ -18,6 +18,7 @@ from typing import Any
 from send_guide.deadlines.rules import RULES
 from send_guide.deadlines.timeline import Deadline, DeadlineError, Event, deadlines_for, in_words
 from send_guide.situation.reading import Reading
+from send_guide.timeline_card import settled_by_later_events
 
 VERSION = 1
 MAX_DATES = 12  # a long e-mail can give dozens; an adviser needs the first few, each once
@@ -31,12 +32,15 @@ def story_deadlines(reading: Reading, today: dt.date) -> list[Deadline]:
 
 def _dated_deadlines(reading: Reading, today: dt.date) -> list[tuple[Event, Deadline]]:
     """Each deadline with the event that started it. Each event and day counts once; a date the
-    deadline engine refuses (before EHC plans began, years ahead) starts none."""
-    pairs = [(d.event, d.date) for d in reading.dates if d.event is not None and d.date is not None]
+    deadline engine refuses (before EHC plans began, years ahead) starts none; a deadline a later
+    event settles (the decision to assess, once there is a draft plan) is left out."""
+    pairs = list(dict.fromkeys((d.event, d.date) for d in reading.dates
+                               if d.event is not None and d.date is not None))[:MAX_DATES]
     found: list[tuple[Event, Deadline]] = []
-    for event, day in list(dict.fromkeys(pairs))[:MAX_DATES]:
+    for event, day in pairs:
         try:
-            found += [(event, deadline) for deadline in deadlines_for(event, day, today=today).deadlines]
+            found += [(event, deadline) for deadline in deadlines_for(event, day, today=today).deadlines
+                      if not settled_by_later_events(deadline, pairs)]
         except DeadlineError:
             continue
     return sorted(found, key=lambda pair: pair[1].due)

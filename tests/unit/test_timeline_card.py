@@ -183,3 +183,14 @@ def test_a_story_with_dates_gets_a_card_of_every_exact_date() -> None:
 def test_a_story_without_an_exact_date_gets_no_card() -> None:
     answer = reply(read("We asked for an assessment a few weeks ago and heard nothing. Is that normal?", TODAY), TODAY)
     assert answer is not None and answer.card is None
+
+
+def test_the_urgency_agrees_with_the_card_about_steps_a_later_event_settled() -> None:
+    """A draft plan shows the council decided to assess: the case is late with the final plan, not
+    with the decision, as its timeline shows."""
+    from send_guide.triage.message import triage_message
+
+    triage = triage_message("We asked for an EHC needs assessment on 2 September 2024. The draft plan came on "
+                            "6 January 2025. We still have no final plan. What can we do?", TODAY)
+    assert triage.urgency.reason.startswith("The council is 683 days late: final plan was due Monday 20 January 2025")
+    assert {d.rule.key for d in triage.deadlines} == {"final_plan", "draft_plan_comments"}
