@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from send_guide.contact_patterns import has_contact_details
+from send_guide.time import today_in_england
 
 CONFIRMED_BY_LENGTH = 100
 
@@ -24,6 +25,6 @@ def confirmation_problems(confirmed_by: str, confirmed_on: dt.date | None, today
         problems.append(f"confirmed_by: longer than {CONFIRMED_BY_LENGTH} characters")
     if "@" in confirmed_by or has_contact_details(confirmed_by) or any(not ch.isprintable() for ch in confirmed_by):
         problems.append(f"confirmed_by: {confirmed_by!r} should be a name or a role only, with no contact details")
-    if confirmed_on is not None and confirmed_on > (today or dt.date.today()):
+    if confirmed_on is not None and confirmed_on > (today or today_in_england()):
         problems.append(f"confirmed_on: {confirmed_on} is in the future")
     return problems
