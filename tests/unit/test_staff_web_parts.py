@@ -96,6 +96,8 @@ def test_the_transcript_keeps_what_was_said_and_nothing_else() -> None:
         {"event": "bot", "text": None, "data": {"custom": {"data": {"type": "form", "form": "callback",
                                                                     "event": "end", "kept": False}}}},
         {"event": "bot", "text": None, "timestamp": "not a time"},
+        {"event": "bot", "text": None, "data": {"custom": {"data": {
+            "type": "timeline", "text": "Your EHC timeline:\n- Today: Friday 4 December 2026.", "steps": []}}}},
     ]
     lines = lines_from_events(events)
     assert [(line.speaker, line.text) for line in lines] == [
@@ -103,6 +105,7 @@ def test_the_transcript_keeps_what_was_said_and_nothing_else() -> None:
         (ASSISTANT, "Do you agree?\n[buttons: Yes | No]"),
         (FAMILY, "[pressed a button: affirm]"),
         (ASSISTANT, "Here are services.\n[service details shown as cards]"),
+        (ASSISTANT, "[timeline card]\nYour EHC timeline:\n- Today: Friday 4 December 2026."),
     ]
     assert lines[0].at == dt.datetime(2025, 11, 26, 9, 0, 1, tzinfo=dt.timezone.utc)
     assert lines[3].at is None
