@@ -10,8 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.safe_action import SafeAction
 from actions.tracker_helpers import (
+    as_button,
     first_entity,
-    intent_button,
     intent_ranking,
     send_timeline_card,
     talk_to_person_button,
@@ -29,7 +29,7 @@ MIN_TOPIC_CONFIDENCE = 0.3
 
 
 def send(dispatcher: CollectingDispatcher, answer: Reply) -> List[EventType]:
-    buttons = [intent_button(b.title, b.intent, **b.entities) for b in answer.buttons]
+    buttons = [as_button(b) for b in answer.buttons]
     dispatcher.utter_message(text=answer.text, buttons=buttons)
     send_timeline_card(dispatcher, answer.card)
     if answer.deadline_event and answer.deadline_date:

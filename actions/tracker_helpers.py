@@ -5,6 +5,7 @@ from typing import Any, Iterable, List
 from rasa_sdk import Tracker
 
 from send_guide import intents, topics
+from send_guide.intents import Button
 from send_guide.languages.identify import ENGLISH
 from send_guide.languages.turn import KEEP_IN_ENGLISH, PREWRITTEN
 from send_guide.timeline_card import TimelineCard
@@ -63,8 +64,11 @@ def send_timeline_card(dispatcher: Any, card: TimelineCard | None) -> None:
     Rasa's socket.io channel emits the json_message's keys as emit() arguments. Its text goes
     to clients that show only text (channels/language_output.py)."""
     if card is not None:
-        dispatcher.utter_message(json_message={"data": card.payload(
-            lambda offer: intent_button(offer.title, offer.intent, **offer.entities))})
+        dispatcher.utter_message(json_message={"data": card.payload(as_button)})
+
+
+def as_button(button: Button) -> dict:
+    return intent_button(button.title, button.intent, **button.entities)
 
 
 def talk_to_person_button() -> dict:

@@ -5,6 +5,7 @@ A name written as a literal in several modules is a rename that silently breaks 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from send_guide.topics import catalogue
@@ -31,6 +32,18 @@ INFORM_ROLE = "inform_role"
 EMPTY_MESSAGE = "empty_message"
 UNREADABLE_MESSAGE = "unreadable_message"
 TALK_TO_PERSON = "talk_to_person"  # a topic: how to reach Luton SENDIAS
+
+
+
+@dataclass(frozen=True)
+class Button:
+    """A choice under a message: its words, and the intent (with entities) a click sends, with no
+    NLU guesswork. The Rasa actions turn it into a payload (actions/tracker_helpers.py)."""
+
+    title: str
+    intent: str
+    entities: dict[str, str] = field(default_factory=dict)
+
 
 # When a question arrives in the middle of the deadline form, it is answered by the action the rules
 # give it (data/rules.yml), named here so the form's ending can hand over to it in the same turn.

@@ -18,7 +18,7 @@ list for clients that show only text (the REST channel, the staff transcript). N
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Callable, Iterable
 
@@ -35,6 +35,7 @@ from send_guide.deadlines.timeline import (
     deadlines_for,
     in_words,
 )
+from send_guide.intents import Button
 from send_guide.letters.choose import LETTER_OFFER, letter_after_deadline
 from send_guide.sources import source_line
 
@@ -118,15 +119,6 @@ UNDATED_AFTER = {
 
 
 @dataclass(frozen=True)
-class Offer:
-    """A choice under a late step: the words on it and the intent (with entities) it sends."""
-
-    title: str
-    intent: str
-    entities: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
 class CardStep:
     key: str  # a deadline rule's key, or "event:<event>" for a date the family gave
     name: str
@@ -134,7 +126,7 @@ class CardStep:
     source: str  # the law the date comes from; "" for a date the family gave
     state: StepState
     note: str
-    offers: tuple[Offer, ...] = ()
+    offers: tuple[Button, ...] = ()
     sort_date: Date | None = None  # where an undated step sits in the list
 
     @property
@@ -182,8 +174,8 @@ class TimelineCard:
             lines.append(_today_line(self.today))
         return "\n".join(lines) + "\n\n" + source_line("timescales")
 
-    def payload(self, button: Callable[[Offer], dict[str, str]]) -> dict[str, Any]:
-        """The custom message the widget draws. `button` turns an offer into {"title", "payload"}
+    def payload(self, button: Callable[[Button], dict[str, str]]) -> dict[str, Any]:
+        """The custom message the widget draws. `button` turns a Button into {"title", "payload"}
         (the Rasa adapter knows how a button sends an intent)."""
         return {
             "type": CARD_TYPE, "title": TITLE, "today": self.today.isoformat(), "today_words": in_words(self.today),
@@ -288,10 +280,10 @@ def _given_after(events: frozenset[Event], deadline: Deadline, known: set[tuple[
     return any(event in events and day >= deadline.trigger for event, day in known)
 
 
-def _offers(rule_key: str) -> tuple[Offer, ...]:
+def _offers(rule_key: str) -> tuple[Button, ...]:
     """Under a late step: the letter that fits it (if there is one), and a person to talk to."""
     letter = letter_after_deadline(rule_key, passed=True)
-    person = Offer(topics.TALK_TO_PERSON, intents.TALK_TO_PERSON)
+    person = Button(topics.TALK_TO_PERSON, intents.TALK_TO_PERSON)
     if letter is None:
         return (person,)
-    return (Offer(LETTER_OFFER, intents.LETTER, {"letter_kind": letter}), person)
+    return (Button(LETTER_OFFER, intents.LETTER, {"letter_kind": letter}), person)

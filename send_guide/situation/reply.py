@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from send_guide import intents
 from send_guide.contacts import fill_contacts
 from send_guide.deadlines.dialogue import NOT_LEGAL_ADVICE, SHOW_ALL_DATES, asks_if_missed, how_far, missed_or_not
 from send_guide.deadlines.timeline import Deadline, DeadlineError, Event, deadlines_for, in_words
 from send_guide.glossary import GlossaryEntry
+from send_guide.intents import Button
 from send_guide.letters.choose import LETTER_OFFER, kind_for_text, letter_after_deadline
 from send_guide.situation.catalogue import Point, Stage, catalogue
 from send_guide.situation.reading import DatedEvent, Reading
@@ -37,13 +38,6 @@ SORRY = "I am sorry this is so hard. You do not have to do this alone."
 TIME_LIMIT_LINE = "- Time limit:"
 TALK_TO_PERSON = (TALK_TO_PERSON_WORDS, intents.TALK_TO_PERSON)
 CAVEAT_INDENT = "  "  # the small print under a worked-out date
-
-
-@dataclass(frozen=True)
-class Button:
-    title: str
-    intent: str
-    entities: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
