@@ -163,7 +163,7 @@ def _draw_languages(figure: Any, report: ContentReport) -> None:
 
 # --- alt text: what the chart shows, and where its numbers are ----------------------------------------
 
-TABLE_BESIDE = "The numbers are in the table beside it."
+WITH_TABLE = "The same numbers are in the table with this chart."
 
 
 def _period(report: ContentReport) -> str:
@@ -176,7 +176,7 @@ def _topics_alt(report: ContentReport) -> str:
         return f"{said} There were no questions."
     most = report.topics[0]
     return f"{said} {sum(report.questions)} questions in all; the most asked topic was {most.name} ({most.total}). " \
-           + TABLE_BESIDE
+           + WITH_TABLE
 
 
 def _answers_alt(report: ContentReport) -> str:
@@ -186,7 +186,7 @@ def _answers_alt(report: ContentReport) -> str:
            f"week by week, for {_period(report)}."
     overall = [f"{words}: {round(share)}% over all weeks" for words, share in
                (("Could not answer", unanswered), ("Rated not helpful", unhelpful)) if share is not None]
-    return " ".join([said, *(f"{line}." for line in overall), TABLE_BESIDE])
+    return " ".join([said, *(f"{line}." for line in overall), WITH_TABLE])
 
 
 def _languages_alt(report: ContentReport) -> str:
@@ -194,7 +194,7 @@ def _languages_alt(report: ContentReport) -> str:
     if not report.languages:
         return f"{said} There were no questions."
     listed = ", ".join(f"{language.name} {language.questions}" for language in report.languages[:3])
-    return f"{said} Most used: {listed}. {TABLE_BESIDE}"
+    return f"{said} Most used: {listed}. {WITH_TABLE}"
 
 
 CHARTS = {

@@ -1,22 +1,28 @@
 """The content report's charts over real HTTP: behind the login, SVG images with their own tight
 policy, tables and CSV files with the same numbers, counted from Rasa's conversations table."""
 
+import contextlib
 import csv
 import datetime as dt
 import io
 import json
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
+from typing import Iterator
 
 import pytest
 import requests
 from rasa.core.tracker_store import SQLTrackerStore
 
 from send_guide import intents
+from send_guide.database.engine import make_engine, session_factory
+from send_guide.database.schema import migrate
 from send_guide.topics import catalogue
 from send_guide.triage.content_report import COULD_NOT_ANSWER, week_of
 from send_guide.triage.feedback import record
-from tests.web.conftest import StaffSite
+from send_guide.triage.staff import add_staff
+from tests.web.conftest import PASSWORD, StaffSite
+from tools.servers import free_port, running_web_server
 from web.report_charts import CHARTS
 from web.staff_report import CHART_POLICY
 
@@ -173,3 +179,43 @@ def test_the_charts_and_numbers_need_a_login(staff_site: StaffSite) -> None:
                                  timeout=30)
             assert reply.status_code == 303 and reply.headers["Location"] == "/staff/login"
             assert b"<svg" not in reply.content and b"Questions" not in reply.content
+
+
+@contextlib.contextmanager
+def own_server(tmp_path, **env: str) -> Iterator[tuple[str, requests.Session]]:
+    """A web server of its own with `env`, and a staff member logged in to it."""
+    database = f"sqlite:///{tmp_path / 'web.sqlite3'}"
+    engine = make_engine(database)
+    migrate(engine)
+    with session_factory(engine)() as session:
+        add_staff(session, "chart.drawer", PASSWORD, NOW)
+        session.commit()
+    engine.dispose()
+    env.setdefault("CONVERSATIONS_DATABASE_URL", f"sqlite:///{tmp_path / 'conversations.sqlite3'}")
+    with running_web_server(f"http://127.0.0.1:{free_port()}", database, log_dir=tmp_path, extra_env=env) as url:
+        browser = requests.Session()
+        browser.post(f"{url}/staff/login", data={"username": "chart.drawer", "password": PASSWORD}, timeout=30)
+        yield url, browser
+
+
+def test_a_chart_is_drawn_when_matplotlibs_settings_folder_cannot_be_made(tmp_path) -> None:
+    """MPLCONFIGDIR under a file: matplotlib must fall back to a temporary folder, and the server
+    must draw the chart (web/report_charts.py loads matplotlib only when a chart is asked for)."""
+    settings_folder = tmp_path / "a-file" / "matplotlib"
+    settings_folder.parent.write_text("not a folder")
+    with own_server(tmp_path, MPLCONFIGDIR=str(settings_folder)) as (url, browser):
+        reply = browser.get(f"{url}/staff/report/topics.svg", timeout=60)
+        assert reply.status_code == 200 and reply.content.lstrip().startswith(b"<?xml")
+        assert browser.get(f"{url}/staff/report", timeout=30).status_code == 200
+
+
+def test_the_rest_of_the_report_shows_when_the_conversations_cannot_be_read(tmp_path) -> None:
+    nowhere = f"postgresql+psycopg2://nobody@127.0.0.1:{free_port()}/conversations"  # nothing listens there
+    with own_server(tmp_path, CONVERSATIONS_DATABASE_URL=nowhere) as (url, browser):
+        page = browser.get(f"{url}/staff/report", timeout=60)
+        assert page.status_code == 200
+        assert "cannot be read just now" in page.text and "<img" not in page.text
+        assert "Least helpful answers" in page.text and "Translations to check" in page.text
+        for suffix in ("svg", "csv"):
+            reply = browser.get(f"{url}/staff/report/topics.{suffix}", timeout=60)
+            assert reply.status_code == 503 and "cannot be read just now" in reply.text
