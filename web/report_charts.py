@@ -8,8 +8,9 @@ holds a lock: matplotlib's settings and font caches are shared by the whole proc
 
 matplotlib is imported on first use, in the worker thread the staff view runs in (web/staff.py
 staff_only): its import and font cache take a second or more the first time, and a problem there
-(such as an unwritable MPLCONFIGDIR folder) raises ChartsUnavailable for that image instead of
-stopping the server. The page's tables never need it.
+raises ChartsUnavailable (that image is answered 503) instead of stopping the server. An unwritable
+MPLCONFIGDIR folder is not such a problem: matplotlib then uses a temporary folder (tested). The
+page's tables never need matplotlib.
 
 Meaning never rests on colour alone: each part of a bar has its own pattern and a black outline,
 the two lines have their own marker and dash, and every chart has labels and a legend.
@@ -28,6 +29,10 @@ from typing import Any
 from send_guide.triage.content_report import COULD_NOT_ANSWER, OTHER_TOPICS, ContentReport
 from send_guide.triage.report_tables import Share, day
 
+FONT = "DejaVu Sans"
+# matplotlib names only its own font in the SVG; a computer without it (Windows, say) would show a
+# serif font. Verdana is nearly as wide.
+FONT_IN_SVG = (f"'{FONT}'".encode(), f"'{FONT}', Verdana, sans-serif".encode())
 INK = "#0b0c0c"  # the staff pages' text colour (web/static/staff.css)
 # Okabe and Ito's colours, told apart by most people with colour blindness; the pattern is what counts.
 # Line patterns only: matplotlib writes dots and circles as long SVG paths. "Other topics" and
@@ -39,7 +44,7 @@ LINE_STYLES = ({"color": "#0072b2", "marker": "o", "linestyle": "-"},
 STYLE = {
     "svg.fonttype": "none",  # text stays text: it can be selected and zoomed, and is smaller
     "svg.hashsalt": "send-guide-report",  # the same chart for the same numbers
-    "font.family": "DejaVu Sans",  # matplotlib's own font, so the text fits where it measured it
+    "font.family": FONT,  # matplotlib's own font: it measures the text with it
     "font.size": 11,
     "text.color": INK, "axes.labelcolor": INK, "axes.edgecolor": INK, "xtick.color": INK, "ytick.color": INK,
     "hatch.linewidth": 1.0,
@@ -55,7 +60,7 @@ class ChartsUnavailable(RuntimeError):
 
 @dataclass(frozen=True)
 class Chart:
-    name: str  # as in send_guide.triage.report_tables: the table beside it has the same name
+    name: str  # the name of its table too (send_guide/triage/report_tables.py)
     draw: Callable[[Any, ContentReport], None]
     height: Callable[[ContentReport], float]  # inches
     alt: Callable[[ContentReport], str]
@@ -70,7 +75,7 @@ def chart_svg(name: str, report: ContentReport) -> bytes:
         chart.draw(figure, report)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
-    return buffer.getvalue()
+    return buffer.getvalue().replace(*FONT_IN_SVG)
 
 
 def _figure_class() -> Any:
@@ -78,7 +83,7 @@ def _figure_class() -> Any:
     try:
         import matplotlib
         from matplotlib.figure import Figure
-    except Exception as error:  # noqa: BLE001 - any failure to load must leave the server running
+    except Exception as error:  # any failure to load must leave the server running
         log.exception("The report's charts cannot be drawn: matplotlib did not load")
         raise ChartsUnavailable(str(error)) from error
     matplotlib.rcParams.update(STYLE)

@@ -158,6 +158,7 @@ def test_each_chart_is_an_svg_image_with_text_labels_and_its_own_tight_policy(st
     assert reply.headers["Cache-Control"] == "no-store" and reply.headers["X-Content-Type-Options"] == "nosniff"
     svg = ElementTree.fromstring(reply.content)
     assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+    assert b"Verdana, sans-serif" in reply.content, "a computer without matplotlib's font shows one like it"
     assert not [element for element in svg.iter() if element.tag.endswith("script")]
     words = " ".join(text for element in svg.iter() if element.tag.endswith("text") for text in element.itertext())
     expected = {"topics": TOPIC.title, "answers": "Could not answer", "languages": "Urdu"}[name]
