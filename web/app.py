@@ -17,8 +17,9 @@ from send_guide.contacts import all_contacts, fill_contacts
 from send_guide.database.engine import make_engine, session_factory
 from send_guide.database.schema import require_current_schema
 from send_guide.languages.status import WIDGET_LOCALES_DIR
+from send_guide.settings import conversations_database_url
 from send_guide.triage.cases import retention_days
-from web import letters, staff, staff_letters
+from web import letters, staff, staff_letters, staff_report
 from web.headers import add_security_headers, page_policy
 from web.settings import WebSettings
 
@@ -63,6 +64,8 @@ def create_app(settings: WebSettings, name: str = "send_guide_web") -> Sanic:
                                     autoescape=select_autoescape(default=True, default_for_string=True))
     engine = make_engine(settings.database_url)
     app.ctx.sessions = session_factory(engine)
+    # Rasa's conversations, for the content report's counts (connects only when the report is read).
+    app.ctx.conversations = make_engine(settings.conversations_database_url or conversations_database_url())
 
     @app.before_server_start
     async def check_schema(app_: Sanic, _loop) -> None:
@@ -76,6 +79,7 @@ def create_app(settings: WebSettings, name: str = "send_guide_web") -> Sanic:
     staff.add_routes(app)
     letters.add_routes(app)  # /letters/<token>.docx and .pdf
     staff_letters.add_routes(app)  # letters on a case: /staff/cases/<reference>/letter(s)
+    staff_report.add_routes(app)  # /staff/report, its charts and their numbers
     app.register_middleware(add_security_headers, "response")  # every response, error pages too
     return app
 

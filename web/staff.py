@@ -31,14 +31,13 @@ from sqlalchemy.orm import Session
 
 from send_guide.contact_patterns import is_email
 from send_guide.database.engine import as_utc
-from send_guide.languages.status import translation_statuses
 from send_guide.letters.downloads import letters_on_case
 from send_guide.letters.kinds import all_kinds
 from send_guide.situation.explain import reading_lines
 from send_guide.situation.summary import describe
 from send_guide.time import today_in_england
 from send_guide.timeline_card import TODAY_MARK, card_for_events
-from send_guide.triage import audit, feedback, sessions
+from send_guide.triage import audit, sessions
 from send_guide.triage.callback import read_contact
 from send_guide.triage.cases import (
     OPEN_STATUSES,
@@ -63,12 +62,10 @@ LONDON = ZoneInfo("Europe/London")
 REFERENCE = re.compile(r"CB-[A-Z0-9]{6}")
 READ = "/staff/read"
 VIEWS = {"open": OPEN_STATUSES, "closed": ("closed",)}
-# A visitor's words shown on the answer report are cut to this many characters (what is stored is
-# already shorter, send_guide/triage/feedback.py MAX_MESSAGE; this holds for any row, however it got there).
-REPORT_CHARS = 300
+POLICY = "Content-Security-Policy"
 HEADERS = {
     "Cache-Control": "no-store",  # personal data: never kept by the browser or a proxy
-    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    POLICY: "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
                                "frame-ancestors 'none'; base-uri 'none'",
     "Referrer-Policy": "same-origin",  # "no-referrer" would make browsers send "Origin: null" on posts
     "X-Content-Type-Options": "nosniff",
@@ -120,7 +117,6 @@ def add_routes(app: Sanic) -> None:
     app.add_route(staff_only(_case_page), "/staff/cases/<reference:str>", methods=["GET"])
     app.add_route(staff_only(_change_status), "/staff/cases/<reference:str>/status", methods=["POST"])
     app.add_route(staff_only(_export), "/staff/export.csv", methods=["GET"])
-    app.add_route(staff_only(_report), "/staff/report", methods=["GET"])
     app.add_route(staff_only(_read_form), READ, methods=["GET"])
     app.add_route(staff_only(_read_message), READ, methods=["POST"])
     app.add_route(staff_only(_open_from_message), READ + "/case", methods=["POST"])
@@ -173,9 +169,14 @@ def _too_large(request: Request, exception: Exception) -> response.HTTPResponse:
 
 
 async def _staff_headers(request: Request, resp: response.HTTPResponse) -> None:
+    """HEADERS on every /staff response; a view can give its response a policy of its own in
+    request.ctx.policy (the report's charts, web/staff_report.py)."""
     if request.path == "/staff" or request.path.startswith("/staff/"):
         for name, value in HEADERS.items():
             resp.headers[name] = value
+        own_policy = getattr(request.ctx, "policy", None)
+        if own_policy:
+            resp.headers[POLICY] = own_policy
 
 
 # --- logging in and out -------------------------------------------------------------------------
@@ -302,17 +303,6 @@ def _export(ctx: StaffContext) -> response.HTTPResponse:
     # With a byte order mark, spreadsheet programs read names in any script correctly.
     return response.raw(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
-
-
-def _report(ctx: StaffContext) -> response.HTTPResponse:
-    unanswered = [_shortened(question) for question in feedback.unanswered(ctx.db)]
-    return ctx.render("report.html", scores=feedback.least_helpful(ctx.db), unanswered=unanswered,
-                      report_chars=REPORT_CHARS, translations=translation_statuses())
-
-
-def _shortened(text: str) -> str:
-    """A visitor's words cut to REPORT_CHARS, with "…" when something was cut."""
-    return text if len(text) <= REPORT_CHARS else text[:REPORT_CHARS] + "…"
 
 
 # --- read a message ---------------------------------------------------------------------------------

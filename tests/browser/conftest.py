@@ -28,7 +28,8 @@ def site() -> Iterator[Site]:
     with running_assistant(model_path(), log_dir=OUTPUT / "browser", cors_origin=origin,
                            extra_env={"SEND_GUIDE_PUBLIC_URL": origin}) as assistant, \
             running_web_server(assistant.rasa_url, assistant.database_url, log_dir=OUTPUT / "browser",
-                               port=port, extra_env={"RASA_TOKEN": assistant.token}) as url:
+                               port=port, extra_env={"RASA_TOKEN": assistant.token,
+                                                     "CONVERSATIONS_DATABASE_URL": assistant.conversations_url}) as url:
         yield Site(url + "/", assistant.database_url, assistant.conversations_url)
 
 

@@ -1,4 +1,5 @@
-"""The real web server (scripts/serve_widget.py) on a fresh SQLite database, with one staff account."""
+"""The real web server (scripts/serve_widget.py) on a fresh SQLite database, with one staff account,
+and a conversations database of its own (Rasa's `events` table, for the content report)."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ RETENTION_DAYS = "45"  # not the default, so the privacy notice is seen to follo
 class StaffSite:
     url: str
     engine: Engine
+    conversations: Engine  # Rasa's conversations: no table until a test makes one
 
     def db(self) -> Session:
         return session_factory(self.engine)()
@@ -42,12 +44,13 @@ class StaffSite:
 
 @pytest.fixture(scope="session")
 def staff_site(tmp_path_factory) -> Iterator[StaffSite]:
-    database = tmp_path_factory.mktemp("web") / "web.sqlite3"
+    folder = tmp_path_factory.mktemp("web")
+    database, conversations = folder / "web.sqlite3", f"sqlite:///{folder / 'conversations.sqlite3'}"
     engine = make_engine(f"sqlite:///{database}")
     migrate(engine)
     nobody = f"http://127.0.0.1:{free_port()}"  # no assistant: transcripts are "cannot be shown"
     with running_web_server(nobody, f"sqlite:///{database}", log_dir=ROOT / "test-output" / "web",
-                            extra_env={"RETENTION_DAYS": RETENTION_DAYS,
+                            extra_env={"RETENTION_DAYS": RETENTION_DAYS, "CONVERSATIONS_DATABASE_URL": conversations,
                                        "SEND_GUIDE_WEB_PROXIES_COUNT": "1"}) as url:
-        yield StaffSite(url, engine)
+        yield StaffSite(url, engine, make_engine(conversations))
     engine.dispose()

@@ -22,7 +22,7 @@ from tests.project_files import read_yaml
 from tests.web.conftest import PASSWORD, RETENTION_DAYS, StaffSite
 from web.app import create_app
 from web.settings import WebSettings
-from web.staff import REPORT_CHARS
+from web.staff_report import REPORT_CHARS
 
 NOW = dt.datetime.now(dt.timezone.utc)
 
