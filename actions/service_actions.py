@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.database import sessions
 from actions.safe_action import SafeAction
 from actions.tracker_helpers import intent_button
+from send_guide import intents
 from send_guide.services.presentation import as_card, as_text
 from send_guide.services.records import ServiceRecord, categories
 from send_guide.services.search import TOPIC_NEEDS, find_services, services_for_need
@@ -48,7 +49,7 @@ class ActionFindService(SafeAction):
         if not matches:
             dispatcher.utter_message(
                 response="utter_no_service_found",
-                buttons=[intent_button(cat.label, "find_service", service_category=cat.id)
+                buttons=[intent_button(cat.label, intents.FIND_SERVICE, service_category=cat.id)
                          for cat in categories().values()],
             )
             return []

@@ -19,7 +19,7 @@ from components.stateless import StatelessComponent
 from send_guide import intents
 from send_guide.services.contact_question import asks_for_a_named_service
 
-FIND_SERVICE = "find_service"
+FIND_SERVICE = intents.FIND_SERVICE
 KEPT_INTENTS = GUARDED_INTENTS | {
     intents.CORRECT_DEADLINE, intents.INFORM_DEADLINE_EVENT,  # the deadline form's own
     intents.CALLBACK, intents.TALK_TO_PERSON, "find_senat_officer", "mediation",  # answers that are the contact

@@ -54,6 +54,7 @@ OTHER_QUESTIONS = {
     intents.DEADLINE_LATE: "Deadlines and dates",
     intents.SITUATION: "A situation told in one message",
     intents.LETTER: "Help to write a letter",
+    intents.FIND_SERVICE: "Finding a service",
     UNANSWERED: COULD_NOT_ANSWER,
 }
 
