@@ -91,11 +91,12 @@ DONE_BY: dict[str, frozenset[Event]] = {
     "certificate_after_declining": frozenset({Event.CERTIFICATE}),
     "certificate_after_mediation": frozenset({Event.CERTIFICATE}),
 }
-DONE_LATER = "You told us about a later step, so this has happened."
+DONE_LATER = "You told us about this or a later step, so it has happened."
 # A step that no longer applies once the family gave this event: a draft plan means there will be a plan.
 LEFT_OUT_AFTER: dict[str, frozenset[Event]] = {
     "no_plan_notice": frozenset({Event.DRAFT_PLAN, Event.PLAN_MADE}),
     "order_no_plan_notice": frozenset({Event.DRAFT_PLAN, Event.PLAN_MADE}),
+    "draft_plan_comments": frozenset({Event.PLAN_MADE}),  # the plan is final: comments on the draft are over
 }
 
 
@@ -203,12 +204,15 @@ def _today_line(today: Date) -> str:
 
 def card_for(timeline: Timeline, today: Date) -> TimelineCard:
     """The card for one event and its deadlines (the deadline form's answer)."""
-    return _card([(timeline.event, timeline.on, timeline)], today)
+    return _card([(timeline.event, timeline.on, timeline)], today, frozenset())
 
 
-def card_for_events(dated: Iterable[tuple[Event, Date]], today: Date) -> TimelineCard | None:
+def card_for_events(dated: Iterable[tuple[Event, Date]], today: Date,
+                    happened: Iterable[Event] = ()) -> TimelineCard | None:
     """The card for every exact date a family gave (a whole story, a call-back case); None when no
-    date gives a deadline. A date the engine refuses (before EHC plans, years ahead) is left out."""
+    date gives a deadline. A date the engine refuses (before EHC plans, years ahead) is left out.
+    `happened`: events the family told of without an exact day ("the final plan came in July"):
+    they have no step, but they settle the steps before them as an exact date would."""
     timelines = []
     for event, day in dict.fromkeys(dated):
         try:
@@ -217,11 +221,12 @@ def card_for_events(dated: Iterable[tuple[Event, Date]], today: Date) -> Timelin
             continue
     if not timelines:
         return None
-    return _card(timelines, today)
+    return _card(timelines, today, frozenset(happened))
 
 
-def _card(timelines: list[tuple[Event, Date, Timeline]], today: Date) -> TimelineCard:
-    known = {(event, day) for event, day, _ in timelines}
+def _card(timelines: list[tuple[Event, Date, Timeline]], today: Date, happened: frozenset[Event]) -> TimelineCard:
+    known: set[tuple[Event, Date | None]] = {(event, day) for event, day, _ in timelines}
+    known |= {(event, None) for event in happened}
     steps: dict[str, CardStep] = {}
     for event, day, timeline in timelines:
         steps.setdefault(f"event:{event.value}:{day}", _event_step(event, day, today))
@@ -249,7 +254,7 @@ def _event_step(event: Event, day: Date, today: Date) -> CardStep:
                     f"{GIVEN} That is {days((day - today).days)} from today.")
 
 
-def _deadline_step(deadline: Deadline, known: set[tuple[Event, Date]], today: Date) -> CardStep:
+def _deadline_step(deadline: Deadline, known: set[tuple[Event, Date | None]], today: Date) -> CardStep:
     key, name, source = deadline.rule.key, STEP_NAMES[deadline.rule.key], deadline.rule.source
     if _given_after(DONE_BY.get(key, frozenset()), deadline, known):
         return CardStep(key, name, deadline.due, source, StepState.DONE, DONE_LATER)
@@ -265,7 +270,7 @@ def _deadline_step(deadline: Deadline, known: set[tuple[Event, Date]], today: Da
                     f"{passed} If it has not happened yet, it is late.", _offers(key))
 
 
-def settled_by_later_events(deadline: Deadline, known: Iterable[tuple[Event, Date]]) -> bool:
+def settled_by_later_events(deadline: Deadline, known: Iterable[tuple[Event, Date | None]]) -> bool:
     """The family gave a later event that shows this deadline happened (a draft plan: the council
     decided to assess) or no longer applies (a draft plan: there will be a plan). Urgency and the
     case's deadline list leave it out, as the card shows it done or leaves it out."""
@@ -275,9 +280,10 @@ def settled_by_later_events(deadline: Deadline, known: Iterable[tuple[Event, Dat
         _given_after(LEFT_OUT_AFTER.get(key, frozenset()), deadline, given)
 
 
-def _given_after(events: frozenset[Event], deadline: Deadline, known: set[tuple[Event, Date]]) -> bool:
-    """The family gave one of `events` on or after the day that started `deadline`."""
-    return any(event in events and day >= deadline.trigger for event, day in known)
+def _given_after(events: frozenset[Event], deadline: Deadline, known: set[tuple[Event, Date | None]]) -> bool:
+    """The family gave one of `events` on or after the day that started `deadline` (or with no exact
+    day: told as something that has happened, it came after)."""
+    return any(event in events and (day is None or day >= deadline.trigger) for event, day in known)
 
 
 def _offers(rule_key: str) -> tuple[Button, ...]:

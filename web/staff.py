@@ -34,7 +34,7 @@ from send_guide.database.engine import as_utc
 from send_guide.letters.downloads import letters_on_case
 from send_guide.letters.kinds import all_kinds
 from send_guide.situation.explain import reading_lines
-from send_guide.situation.summary import describe
+from send_guide.situation.summary import describe, events_without_day
 from send_guide.time import today_in_england
 from send_guide.timeline_card import TODAY_MARK, card_for_events
 from send_guide.triage import audit, sessions
@@ -267,7 +267,8 @@ def _case_page(ctx: StaffContext, reference: str) -> response.HTTPResponse | Aft
     today = today_in_england()
     values = dict(case=case, statuses=STATUSES, letters=letters_on_case(ctx.db, case.id), letter_kinds=all_kinds(),
                   situation=describe(situation_of(case), today),
-                  timeline=card_for_events(case_dates(case).items(), today),
+                  timeline=card_for_events(case_dates(case).items(), today,
+                                           happened=events_without_day(situation_of(case))),
                   dates=[line for line in case.key_dates.splitlines() if line],
                   topics=[line for line in case.topics.splitlines() if line], **ctx.page_values())
     conversation_id = case.conversation_id

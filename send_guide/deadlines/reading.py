@@ -197,7 +197,9 @@ _EVENT_PATTERNS: tuple[tuple[Event, str], ...] = (
     (Event.REASSESSMENT, r"re-?assess"),
     (Event.CEASE, r"\bcease|stop(?:ping)?\s+(?:the|his|her|their|my\s+\w+'?s?)\s+(?:ehc\s*)?plan"
                   r"|\bend(?:ing)?\s+(?:the|his|her|their)\s+(?:ehc\s*)?plan"),
-    (Event.PLAN_MADE, r"plan\s+(?:was\s+)?(?:made|issued|finali[sz]ed|signed|started|dated)"
+    (Event.PLAN_MADE, r"(?:plan|ehcp)\s+(?:was\s+)?(?:made|issued|finali[sz]ed|signed|started|dated)"
+                      # "my daughter's final EHCP came in July 2025", "the final plan arrived on ..."
+                      r"|final\s+(?:ehc\s*)?(?:plan|ehcp)\s+(?:was\s+)?(?:came|arrived|sent|issued)"
                       # not "should have had the final plan", "haven't received the plan", "never got a plan"
                       r"|(?<!should\shave\s)(?<!should\swe\shave\s)(?<!should\si\shave\s)(?<!should've\s)(?<!would\shave\s)(?<!n't\s)(?<!not\s)(?<!never\s)"
                       r"(?<!yet\s)(?:got|received|had)\s+(?:the|our|his|her|an?)\s+(?:final\s+)?(?:ehc\s*)?plan\b"

@@ -242,8 +242,13 @@ def reply(reading: Reading, today: Date) -> Reply | None:
         buttons=_buttons(stage, reading, dated, _letter(stage, reading, dated_deadlines, today)),
         deadline_event=stage.event.value if dated and stage.event else None,
         deadline_date=given.date.isoformat() if dated and given and given.date else None,
-        card=card_for_events(_card_dates(stage, reading, given), today),
+        card=card_for_events(_card_dates(stage, reading, given), today, happened=_without_exact_day(reading)),
     )
+
+
+def _without_exact_day(reading: Reading) -> list[Event]:
+    """Events the message tells of with a rough day or none ("the final plan came in July")."""
+    return [d.event for d in reading.dates if d.event is not None and (d.date is None or d.approximate)]
 
 
 def _card_dates(stage: Stage, reading: Reading, given: DatedEvent | None) -> list[tuple[Event, Date]]:

@@ -36,11 +36,12 @@ def _dated_deadlines(reading: Reading, today: dt.date) -> list[tuple[Event, Dead
     event settles (the decision to assess, once there is a draft plan) is left out."""
     pairs = list(dict.fromkeys((d.event, d.date) for d in reading.dates
                                if d.event is not None and d.date is not None))[:MAX_DATES]
+    told = [*pairs, *((d.event, None) for d in reading.dates if d.event is not None and d.date is None)]
     found: list[tuple[Event, Deadline]] = []
     for event, day in pairs:
         try:
             found += [(event, deadline) for deadline in deadlines_for(event, day, today=today).deadlines
-                      if not settled_by_later_events(deadline, pairs)]
+                      if not settled_by_later_events(deadline, told)]
         except DeadlineError:
             continue
     return sorted(found, key=lambda pair: pair[1].due)
@@ -103,6 +104,18 @@ def describe(summary: dict[str, Any] | None, today: dt.date) -> list[tuple[str, 
     if summary.get("school_year"):
         rows.append(("School year", [str(summary["school_year"])]))
     return rows
+
+
+def events_without_day(summary: dict[str, Any] | None) -> list[Event]:
+    """The events a stored summary tells of with no exact day ("the final plan came in July")."""
+    found = []
+    for entry in _list((summary or {}).get("dates")):
+        if isinstance(entry, dict) and not entry.get("exact") and entry.get("event"):
+            try:
+                found.append(Event(entry["event"]))
+            except ValueError:
+                continue
+    return found
 
 
 def summary_lines(summary: dict[str, Any] | None, today: dt.date) -> list[str]:

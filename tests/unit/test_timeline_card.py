@@ -194,3 +194,26 @@ def test_the_urgency_agrees_with_the_card_about_steps_a_later_event_settled() ->
                             "6 January 2025. We still have no final plan. What can we do?", TODAY)
     assert triage.urgency.reason.startswith("The council is 683 days late: final plan was due Monday 20 January 2025")
     assert {d.rule.key for d in triage.deadlines} == {"final_plan", "draft_plan_comments"}
+
+
+def test_an_event_told_without_its_day_settles_the_steps_before_it() -> None:
+    """"The final EHCP came in July 2025": no exact day, but the final plan is not late."""
+    card = card_for_events([(Event.REQUEST, D(2025, 1, 6)), (Event.DRAFT_PLAN, D(2025, 3, 3))], TODAY,
+                           happened=[Event.PLAN_MADE])
+    assert card is not None
+    steps = by_key(card)
+    assert steps["final_plan"].state is StepState.DONE
+    assert "draft_plan_comments" not in steps  # the plan is final: comments on the draft are over
+    assert [step.state for step in card.steps] == [StepState.DONE] * len(card.steps)
+
+
+def test_a_story_of_help_not_given_under_a_final_plan_answers_that_with_the_plan_done() -> None:
+    text = ("My daughter's final EHCP came in July 2025. The draft plan came on 3 March 2025 and we asked for the "
+            "assessment on 6 January 2025. The school is still not giving her the speech therapy in section F. "
+            "Who is responsible and what do I do?")
+    reading = read(text, TODAY)
+    assert reading.main is not None and reading.main.key == "provision_not_delivered"
+    answer = reply(reading, TODAY)
+    assert answer is not None and answer.card is not None
+    assert not [step for step in answer.card.steps if step.state is StepState.LATE]
+    assert "The duty is the council's" in answer.text
