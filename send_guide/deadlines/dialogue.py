@@ -84,6 +84,8 @@ _ASKED_TOPICS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("mediation", r"mediat", ("contact_mediation_adviser", "certificate_after_declining",
                               "certificate_after_mediation", "mediation_held")),
     ("comments", r"comment|respond|views|reply to", ("draft_plan_comments", "amendment_comments")),
+    # The papers before a review meeting: invitations and everyone's advice, 2 weeks before it.
+    ("paperwork", r"paperwork|papers\b|invit", ("review_meeting_notice",)),
     ("report", r"report", ("review_report",)),
     ("draft", r"draft", ("order_draft_plan",)),
     ("no_plan", r"not\s+(?:to\s+)?(?:issue|make|give)|no\s+plan|refuse", ("no_plan_notice", "order_no_plan_notice")),
@@ -356,6 +358,17 @@ def how_far(deadline: Deadline, today: Date) -> str:
     return passed
 
 
+def _also_asked(timeline: Timeline, text: str) -> list[Deadline]:
+    """Every deadline the message asks about ("when should we get the paperwork, and when does the
+    council have to decide?"): a message with two questions gets both dates."""
+    by_key = {d.rule.key: d for d in timeline.deadlines}
+    found = []
+    for _, pattern, keys in _ASKED_TOPICS:
+        if re.search(pattern, text or "", re.I):
+            found += [by_key[key] for key in keys if key in by_key][:1]
+    return found
+
+
 def _earlier_family_steps(timeline: Timeline, main: Deadline) -> list[Deadline]:
     """What the family must do on or before the asked date (contacting the mediation adviser
     comes before an appeal, sometimes weeks before): these lead the answer, earliest first."""
@@ -395,7 +408,8 @@ def answer(state: DeadlineState, today: Date, asked: str = "") -> str:
     the answer is for; "have I missed it?" there gets a plain yes or no."""
     timeline = timeline_of(state, today)
     main = main_deadline(state, timeline, today)
-    shown = [*_earlier_family_steps(timeline, main), main]
+    others = [d for d in _also_asked(timeline, asked) if d is not main]
+    shown = sorted(dict.fromkeys([*_earlier_family_steps(timeline, main), main, *others]), key=lambda d: d.due)
     lines = []
     for deadline in shown:  # each date with the first thing that could move it, right below it
         lines.append(f"{deadline.sentence} {how_far(deadline, today)}")

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from send_guide import intents
 from send_guide.deadlines import Event, OrderKind, TransferKind
 from send_guide.deadlines.dialogue import (
     ASK_CONFIRM,
@@ -343,3 +344,17 @@ def test_have_i_missed_it_is_answered_from_the_familys_own_dates(today: D, says:
     result = step(DeadlineState(), asked, "ask_deadline", today, fresh=True)
     assert says in answer(result.state, today, asked)
     assert "missed it" not in answer(result.state, today, "when is the last day to appeal?")
+
+
+def test_a_message_with_two_questions_gets_both_dates_in_order() -> None:
+    """"When should we get the paperwork, and when does the council have to decide?" for a review
+    meeting on Thursday 14 January 2027: the papers 2 weeks before (Thursday 31 December 2026,
+    regulation 20(3) and (4)) and the decision 4 weeks after (Thursday 11 February 2027, 20(10))."""
+    today = dt.date(2026, 12, 4)
+    text = ("Our annual review meeting is on 14 January 2027. When should we get the paperwork, "
+            "and when does the council have to decide?")
+    result = step(DeadlineState(), text, intents.DEADLINE, today, fresh=True)
+    said = answer(result.state, today, text)
+    papers, decision = said.index("by Thursday 31 December 2026"), said.index("by Thursday 11 February 2027")
+    assert papers < decision
+    assert "regulation 20(3) and (4)" in said and "regulation 20(10)" in said
