@@ -100,7 +100,6 @@ LEFT_OUT_AFTER: dict[str, frozenset[Event]] = {
 }
 
 
-
 @dataclass(frozen=True)
 class UndatedStep:
     """A step with no date in law, shown where it usually comes, unless the family gave an event
