@@ -8,9 +8,9 @@ Built only from what is already kept, so the report adds no personal data:
 
 A "question" is a message that asks the guide for information (QUESTION_INTENTS): a topic of
 topics.yml (typed, or picked from the menu), what a word means, a deadline question, a situation
-told in one message, help with a letter, and a message the assistant could not place (it "fell
-back"). Greetings, goodbyes, thanks, yes and no, ratings, "tell me more", menus, roles, call-back
-requests, the deadline form's steps and service look-ups are not questions about the content.
+told in one message, help with a letter, a service looked up, and a message the assistant could not
+place (it "fell back"). Greetings, goodbyes, thanks, yes and no, ratings, "tell me more", menus,
+roles, call-back requests and the deadline form's steps are not questions about the content.
 Crisis messages are left out too: they are not content to improve, and go to people straight away.
 
 Weeks start on Monday in England (Europe/London); the last week is the one going on now.
