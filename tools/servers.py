@@ -71,6 +71,14 @@ def _stop(process: subprocess.Popen) -> None:
             process.wait()
 
 
+def set_up_databases(env: dict[str, str]) -> None:
+    """`python -m send_guide.database upgrade` on the databases `env` names. It is this project's
+    command, so it runs from here whatever project the servers run in (the benchmarks' bare `rasa
+    init`: run from there, Python could not find send_guide and `make benchmark` stopped)."""
+    subprocess.run([sys.executable, "-m", "send_guide.database", "upgrade"], cwd=ROOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
 @contextlib.contextmanager
 def running_assistant(
     model: str,
@@ -113,9 +121,7 @@ def running_assistant(
     env.update(extra_env or {})
     (log_dir / "services.sqlite3").unlink(missing_ok=True)
     (log_dir / "conversations.sqlite3").unlink(missing_ok=True)
-    # The set-up step first, as `make run` does: the servers only check the schema.
-    subprocess.run([sys.executable, "-m", "send_guide.database", "upgrade"], cwd=cwd, env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    set_up_databases(env)  # the set-up step first, as `make run` does: the servers only check the schema
     processes: list = []
     try:
         if with_actions:
