@@ -256,10 +256,10 @@
   }
 
   // The EHC timeline card (send_guide/timeline_card.py): the steps as a list, a marker where today
-  // falls, each step's state in words and by its mark (from the assistant) and the mark's shape as
-  // well as its colour. The widget's
-  // own words (title, states, "Today") are in the chat's language and direction; the step names,
-  // dates and laws come from the assistant in the message's language (English), marked as such.
+  // falls, each step's state in words, by its mark (from the assistant) and by the mark's shape as
+  // well as its colour. The widget's own words (title, states, "Today") are in the chat's language
+  // and direction; the step names, dates and laws come from the assistant in the message's
+  // language (English), marked as such.
   var STEP_STATES = { done: "stepDone", due: "stepDue", late: "stepLate", unknown: "stepUnknown" };
   var cardCount = 0;
 
