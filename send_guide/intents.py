@@ -35,7 +35,6 @@ UNREADABLE_MESSAGE = "unreadable_message"
 TALK_TO_PERSON = "talk_to_person"  # a topic: how to reach Luton SENDIAS
 
 
-
 @dataclass(frozen=True)
 class Button:
     """A choice under a message: its words, and the intent (with entities) a click sends, with no

@@ -264,11 +264,10 @@ def _case_page(ctx: StaffContext, reference: str) -> response.HTTPResponse | Aft
     settings = ctx.request.app.ctx.settings
     # Everything from the database now (the case's columns and history are loaded with it and stay
     # readable after the transaction); the conversation from Rasa after it.
-    today = today_in_england()
+    today, summary = today_in_england(), situation_of(case)
     values = dict(case=case, statuses=STATUSES, letters=letters_on_case(ctx.db, case.id), letter_kinds=all_kinds(),
-                  situation=describe(situation_of(case), today),
-                  timeline=card_for_events(case_dates(case).items(), today,
-                                           happened=events_without_day(situation_of(case))),
+                  situation=describe(summary, today),
+                  timeline=card_for_events(case_dates(case).items(), today, happened=events_without_day(summary)),
                   dates=[line for line in case.key_dates.splitlines() if line],
                   topics=[line for line in case.topics.splitlines() if line], **ctx.page_values())
     conversation_id = case.conversation_id
@@ -300,10 +299,13 @@ def _export(ctx: StaffContext) -> response.HTTPResponse:
     count = export_csv(ctx.db, buffer, VIEWS[show])
     audit.record(ctx.db, ctx.now, ctx.username, audit.EXPORT, f"{count} {show} cases as CSV")
     log.info("Staff export: %s exported %d cases", ctx.username, count)
-    name = f"sendias-call-backs-{ctx.now.astimezone(LONDON):%Y-%m-%d}.csv"
-    # With a byte order mark, spreadsheet programs read names in any script correctly.
-    return response.raw(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return csv_download(buffer.getvalue(), f"sendias-call-backs-{ctx.now.astimezone(LONDON):%Y-%m-%d}.csv")
+
+
+def csv_download(text: str, filename: str) -> response.HTTPResponse:
+    """A CSV file to save. With a byte order mark, spreadsheet programs read names in any script correctly."""
+    return response.raw(text.encode("utf-8-sig"), content_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 # --- read a message ---------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from send_guide.triage import feedback
 from send_guide.triage.content_report import ContentReport, content_report
 from send_guide.triage.report_tables import Share, tables, write_csv
 from web.report_charts import CHARTS, ChartsUnavailable, chart_svg
-from web.staff import AfterCommit, StaffContext, staff_only
+from web.staff import AfterCommit, StaffContext, csv_download, staff_only
 
 REPORT = "/staff/report"
 # A visitor's words shown on the answer report are cut to this many characters (what is stored is
@@ -95,10 +95,7 @@ def _numbers(ctx: StaffContext, name: str) -> AfterCommit:
         table = next(table for table in tables(report) if table.name == name)
         buffer = io.StringIO()
         write_csv(table, buffer)
-        filename = f"sendias-report-{name}-{today_in_england():%Y-%m-%d}.csv"
-        # With a byte order mark, spreadsheet programs read names in any script correctly.
-        return response.raw(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8",
-                            headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+        return csv_download(buffer.getvalue(), f"sendias-report-{name}-{today_in_england():%Y-%m-%d}.csv")
 
     return AfterCommit(download)
 

@@ -335,10 +335,8 @@ def main_deadline(state: DeadlineState, timeline: Timeline, today: Date) -> Dead
         if passed:
             return passed[-1]
     for topic, _, keys in _ASKED_TOPICS:
-        if topic == state.asked:
-            for key in keys:
-                if key in by_key:
-                    return by_key[key]
+        if topic == state.asked and (asked := _first_of(keys, by_key)) is not None:
+            return asked
     default = _DEFAULT_MAIN.get(timeline.event)
     if default in by_key:
         return by_key[default]
@@ -362,11 +360,13 @@ def _also_asked(timeline: Timeline, text: str) -> list[Deadline]:
     """Every deadline the message asks about ("when should we get the paperwork, and when does the
     council have to decide?"): a message with two questions gets both dates."""
     by_key = {d.rule.key: d for d in timeline.deadlines}
-    found = []
-    for _, pattern, keys in _ASKED_TOPICS:
-        if re.search(pattern, text or "", re.I):
-            found += [by_key[key] for key in keys if key in by_key][:1]
-    return found
+    found = (_first_of(keys, by_key) for _, pattern, keys in _ASKED_TOPICS if re.search(pattern, text or "", re.I))
+    return [deadline for deadline in found if deadline is not None]
+
+
+def _first_of(keys: tuple[str, ...], by_key: dict[str, Deadline]) -> Deadline | None:
+    """The deadline of the first of a topic's rule keys that the event has."""
+    return next((by_key[key] for key in keys if key in by_key), None)
 
 
 def _earlier_family_steps(timeline: Timeline, main: Deadline) -> list[Deadline]:
